@@ -1,0 +1,98 @@
+package dev.leaderboard.command;
+
+import dev.leaderboard.command.actions.ActionsController;
+import dev.leaderboard.command.actions.CommandProperties;
+import dev.leaderboard.command.actions.CommandSender;
+import dev.leaderboard.command.actions.RequestMetadata;
+import dev.leaderboard.command.history.PlayerHistoryController;
+import dev.leaderboard.command.leaderboards.JdbcLeaderboardCatalog;
+import dev.leaderboard.command.leaderboards.Leaderboard;
+import dev.leaderboard.command.leaderboards.LeaderboardAdminController;
+import dev.leaderboard.command.leaderboards.LeaderboardCatalog;
+import dev.leaderboard.command.leaderboards.LeaderboardProperties;
+import dev.leaderboard.command.scoring.ActionTypes;
+import dev.leaderboard.command.scoring.JdbcProcessedActions;
+import dev.leaderboard.command.scoring.ProcessedActions;
+import dev.leaderboard.command.scoring.ScoringProperties;
+import dev.leaderboard.command.scoring.User;
+import dev.leaderboard.eventstore.CaffeineAggregateCache;
+import dev.leaderboard.eventstore.EventStoreAutoConfiguration;
+import dev.leaderboard.platform.ConditionalOnRole;
+import dev.leaderboard.platform.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+
+/** The write side: aggregates, scoring rules, the command API. Active on instances with the {@code command} role. */
+@AutoConfiguration(after = EventStoreAutoConfiguration.class, before = AxonAutoConfiguration.class)
+@ConditionalOnRole(Role.COMMAND)
+@EnableConfigurationProperties({ScoringProperties.class, LeaderboardProperties.class, CommandProperties.class,
+        UserAggregateProperties.class})
+@Import({User.class, Leaderboard.class, ActionsController.class, LeaderboardAdminController.class,
+        PlayerHistoryController.class, CommandProblems.class})
+public class CommandSideAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public ActionTypes actionTypes(ScoringProperties properties) {
+        return new ActionTypes(properties.actionTypes());
+    }
+
+    @Bean
+    public ProcessedActions processedActions(JdbcTemplate jdbc) {
+        return new JdbcProcessedActions(jdbc);
+    }
+
+    @Bean
+    public LeaderboardCatalog leaderboardCatalog(LeaderboardProperties properties, JdbcTemplate jdbc) {
+        return new JdbcLeaderboardCatalog(properties, jdbc);
+    }
+
+    @Bean
+    public CommandSender commandSender(CommandGateway gateway, CommandProperties properties) {
+        return new CommandSender(gateway, properties);
+    }
+
+    @Bean
+    public Cache userCache(UserAggregateProperties properties) {
+        return new CaffeineAggregateCache(properties.cacheSize());
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter,
+                                                         UserAggregateProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /** Copies the request's origin from each command onto the events it produces. */
+    @Bean
+    public CorrelationDataProvider requestOriginCorrelation() {
+        return new SimpleCorrelationDataProvider(RequestMetadata.CLIENT_IP, RequestMetadata.USER_AGENT,
+                RequestMetadata.REQUEST_ID, RequestMetadata.SUBMITTED_BY);
+    }
+
+    /** Axon's default correlation and trace ids, which defining any provider would otherwise switch off. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.leaderboard.command.leaderboards;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.Map;
+
+/**
+ * Leaderboards that exist by configuration ({@code leaderboard.boards.<id>.name/description}). {@code global}
+ * always exists, configured or not.
+ */
+@ConfigurationProperties("leaderboard")
+public record LeaderboardProperties(Map<String, Board> boards) {
+
+    public LeaderboardProperties {
+        boards = boards == null ? Map.of() : Map.copyOf(boards);
+    }
+
+    public record Board(String name, String description) {
+    }
+}

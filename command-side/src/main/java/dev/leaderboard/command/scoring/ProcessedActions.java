@@ -1,0 +1,16 @@
+package dev.leaderboard.command.scoring;
+
+import java.util.Optional;
+
+/**
+ * The idempotency ledger, written in the command's own transaction, so an action is recorded exactly when its event
+ * is. It lives outside the aggregate so aggregate state and snapshots stay the same size however many actions a
+ * player has.
+ */
+public interface ProcessedActions {
+
+    Optional<ProcessedAction> find(String userId, String actionId);
+
+    /** @return false if the (user, action id) pair was already recorded; nothing is written then */
+    boolean recordIfAbsent(ProcessedAction action);
+}

@@ -1,0 +1,15 @@
+package dev.leaderboard.eventstore;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Event store tuning ({@code leaderboard.event-store.*}).
+ *
+ * @param snapshotThreads    threads that build aggregate snapshots off the command path
+ * @param snapshotQueueSize  snapshot requests that may wait; beyond it a request is dropped (a later one retries)
+ */
+@ConfigurationProperties("leaderboard.event-store")
+public record EventStoreProperties(@DefaultValue("1") int snapshotThreads,
+                                   @DefaultValue("1000") int snapshotQueueSize) {
+}

@@ -1,0 +1,87 @@
+package dev.leaderboard.local;
+
+import dev.leaderboard.embedded.EmbeddedKafkaServer;
+import dev.leaderboard.embedded.EmbeddedPostgresServer;
+import dev.leaderboard.embedded.EmbeddedRedisServer;
+import dev.leaderboard.server.LeaderboardServer;
+import dev.leaderboard.server.security.DevTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code java -jar leaderboard-local.jar}: starts PostgreSQL 17, Redis and Kafka on loopback, then the server with
+ * every role. {@code java -jar leaderboard-local.jar token --sub alice --scope player} prints a dev token instead.
+ */
+public final class LocalLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalLauncher.class);
+
+    private LocalLauncher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.out.println(DevTokens.mintFromArgs(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            return;
+        }
+        LocalSettings settings = LocalSettings.from(System.getenv());
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
+                    settings.dataDirectory().resolve("postgres"), settings.postgresPort());
+            started.push(postgres);
+            EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort());
+            started.push(redis);
+            EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(settings.kafkaPort());
+            started.push(kafka);
+            log.info("Embedded PostgreSQL on {}, Redis on {}, Kafka on {}; data in {}", postgres.port(),
+                    redis.port(), kafka.bootstrapServers(), settings.dataDirectory());
+
+            Map<String, Object> defaults = new HashMap<>();
+            defaults.put("spring.datasource.url", postgres.jdbcUrl());
+            defaults.put("spring.datasource.username", postgres.username());
+            defaults.put("spring.datasource.password", postgres.password());
+            defaults.put("spring.data.redis.host", "127.0.0.1");
+            defaults.put("spring.data.redis.port", redis.port());
+            defaults.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            defaults.put("server.address", "127.0.0.1");
+
+            SpringApplication app = new SpringApplication(LeaderboardServer.class);
+            app.setAdditionalProfiles("local");
+            // Above application.yml, below environment variables and command-line arguments.
+            app.addInitializers(context -> context.getEnvironment().getPropertySources().addAfter(
+                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                    new MapPropertySource("embeddedServers", defaults)));
+            // Registered before every other bean, so destroyed after all of them: processors store their tokens
+            // and pools close before the servers they talk to go away.
+            app.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+                    .registerDisposableBean("embeddedServers", () -> closeAll(started)));
+            app.run(args);
+        } catch (RuntimeException | Error e) {
+            log.error("Local mode failed to start", e);
+            closeAll(started);
+            System.exit(1);
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            AutoCloseable server = started.pop();
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.warn("Embedded server {} did not stop cleanly", server.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

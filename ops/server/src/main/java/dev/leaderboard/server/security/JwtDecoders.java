@@ -1,0 +1,55 @@
+package dev.leaderboard.server.security;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Builds the token verifier; refuses to build one without a key, so the server will not start unprotected. */
+final class JwtDecoders {
+
+    private JwtDecoders() {
+    }
+
+    static JwtDecoder from(JwtProperties properties) {
+        NimbusJwtDecoder decoder;
+        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        } else if (properties.secret() != null && !properties.secret().isBlank()) {
+            byte[] key = properties.secret().getBytes(StandardCharsets.UTF_8);
+            if (key.length < JwtProperties.MIN_SECRET_BYTES) {
+                throw new IllegalStateException("LEADERBOARD_JWT_SECRET must be at least "
+                        + JwtProperties.MIN_SECRET_BYTES + " bytes for HS256");
+            }
+            decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                    .macAlgorithm(MacAlgorithm.HS256).build();
+        } else {
+            throw new IllegalStateException(
+                    "No token verification configured: set LEADERBOARD_JWT_SECRET (HS256) or "
+                            + "LEADERBOARD_JWT_JWK_SET_URI (RS256). Only the 'local' profile has a default secret.");
+        }
+        decoder.setJwtValidator(validator());
+        return decoder;
+    }
+
+    /** Default checks (exp/nbf with clock skew) plus: exp is required, sub is a valid user id. */
+    static OAuth2TokenValidator<Jwt> validator() {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefault(),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB,
+                        sub -> sub != null && sub.matches("[A-Za-z0-9._-]{1,64}")));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.leaderboard.server.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Bearer JWTs with scopes {@code player}, {@code service}, {@code admin} (the {@code scope} claim becomes
+ * {@code SCOPE_*} authorities). Every refusal is a problem+json body.
+ */
+@Configuration
+@EnableConfigurationProperties({JwtProperties.class, ReadAccessProperties.class})
+public class SecurityConfiguration {
+
+    @Bean
+    public JwtDecoder jwtDecoder(JwtProperties properties) {
+        return JwtDecoders.from(properties);
+    }
+
+    @Bean
+    public ProblemResponses problemResponses(ObjectMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, ReadAccessProperties readAccess, ProblemResponses problems)
+            throws Exception {
+        BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            bearerChallenge.commence(request, response, e); // sets WWW-Authenticate
+            problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "a valid bearer token is required");
+        };
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/api/v1/admin/**").hasAuthority("SCOPE_admin")
+                            .requestMatchers(HttpMethod.POST, "/api/v1/actions")
+                            .hasAnyAuthority("SCOPE_player", "SCOPE_service");
+                    if (readAccess.publicReads()) {
+                        requests.requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll();
+                    }
+                    requests.requestMatchers("/api/**").authenticated()
+                            .anyRequest().permitAll();
+                })
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(unauthorized))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, "Forbidden", "the token's scopes do not allow this request")));
+        return http.build();
+    }
+}

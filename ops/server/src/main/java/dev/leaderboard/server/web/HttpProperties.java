@@ -1,0 +1,9 @@
+package dev.leaderboard.server.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** @param maxBodyBytes largest request body accepted; larger ones get 413 before anything is parsed */
+@ConfigurationProperties("leaderboard.http")
+public record HttpProperties(@DefaultValue("16384") long maxBodyBytes) {
+}

@@ -6,10 +6,14 @@ import dev.leaderboard.command.leaderboards.UnknownLeaderboardException;
 import dev.leaderboard.command.scoring.ActionIdConflictException;
 import dev.leaderboard.command.scoring.ScoreLimitExceededException;
 import dev.leaderboard.command.scoring.UnknownActionTypeException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -46,6 +50,16 @@ public class CommandProblems {
     @ExceptionHandler(ForbiddenSubmissionException.class)
     ProblemDetail forbidden(ForbiddenSubmissionException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e);
+    }
+
+    /** Only reached when every retry of a concurrent append lost; the client may safely resend the same action. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> contended(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the player's stream is being written concurrently; retry the same request");
+        problem.setTitle("Contended, retry");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, RuntimeException e) {

@@ -6,6 +6,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * Sends a command and waits for its result, retrying it when the aggregate's stream was appended concurrently by
  * another instance (the retry reloads the aggregate and decides again, so nothing is lost or counted twice).
@@ -28,7 +30,18 @@ public class CommandSender {
                 if (attempt >= maxAttempts || !isConcurrentAppend(e)) {
                     throw e;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /** A short random pause, growing per attempt, so instances contending for one player stop colliding. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + Math.min(50, 2L << attempt)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command", e);
         }
     }
 

@@ -1,0 +1,226 @@
+package dev.leaderboard.eventstore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leaderboard.events.LeaderboardDefined;
+import dev.leaderboard.events.PeriodTotal;
+import dev.leaderboard.events.ScoreIncreased;
+import dev.leaderboard.events.WindowTotals;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events are stored forever under their class name and revision. Every revision of every event has a JSON sample
+ * here, exactly as the project's serializer wrote it, and must keep deserializing to the same record.
+ */
+class StoredEventCompatibilityTest {
+
+    private static final String EVENTS_PACKAGE = ScoreIncreased.class.getPackageName();
+    private static final String SAMPLES = "stored-events";
+
+    private final Serializer serializer = new EventStoreAutoConfiguration().serializer();
+    private final ObjectMapper json = new ObjectMapper();
+
+    record Sample(Class<?> type, String revision, Object expected) {
+
+        String fileName() {
+            return type.getSimpleName() + "-r" + revision + ".json";
+        }
+
+        byte[] storedBytes() {
+            try (InputStream in = StoredEventCompatibilityTest.class.getClassLoader()
+                    .getResourceAsStream(SAMPLES + "/" + fileName())) {
+                assertThat(in).as("stored sample %s/%s", SAMPLES, fileName()).isNotNull();
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return fileName();
+        }
+    }
+
+    static List<Sample> samples() {
+        return List.of(
+                new Sample(ScoreIncreased.class, "1", new ScoreIncreased(
+                        "alice", "global", "7f0c2a4e-1b9d-4c1e-9a57-3f0b6c2d8e11", "quiz-completed", 10,
+                        new WindowTotals(1500,
+                                new PeriodTotal("2026-11-22", 30),
+                                new PeriodTotal("2026-W47", 120),
+                                new PeriodTotal("2026-11", 400)),
+                        Instant.parse("2026-11-22T10:15:30.123456Z"),
+                        Map.of("quiz", "capitals", "correct", 9, "perfect", false,
+                                "round", Map.of("number", 3, "name", "final")))),
+                new Sample(LeaderboardDefined.class, "1", new LeaderboardDefined(
+                        "weekly-quiz", "Weekly quiz", "The best quizzers of the week",
+                        Instant.parse("2026-11-20T08:00:00Z"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void storedSampleDeserializesToTheSameEvent(Sample sample) {
+        assertThat(deserialize(sample, sample.storedBytes())).isEqualTo(sample.expected());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void unknownFieldsInStoredJsonAreIgnored(Sample sample) throws IOException {
+        JsonNode stored = json.readTree(sample.storedBytes());
+        addUnknownFieldsToEveryRecord(stored, sample.type());
+
+        assertThat(deserialize(sample, json.writeValueAsBytes(stored))).isEqualTo(sample.expected());
+    }
+
+    @Test
+    void currentRevisionOfEveryEventIsWrittenExactlyLikeItsStoredSample() throws IOException {
+        for (Class<?> event : eventClasses()) {
+            Sample current = currentSampleOf(event);
+            SerializedObject<byte[]> written = serializer.serialize(current.expected(), byte[].class);
+
+            assertThat(written.getType().getName()).isEqualTo(event.getName());
+            assertThat(written.getType().getRevision()).isEqualTo(current.revision());
+            assertThat(json.readTree(written.getData()))
+                    .as("%s is written as stored; a change of shape needs a new @Revision and an upcaster", event)
+                    .isEqualTo(json.readTree(current.storedBytes()));
+        }
+    }
+
+    @Test
+    void everyEventHasASampleOfItsCurrentRevision() {
+        assertThat(eventClasses()).isNotEmpty().allSatisfy(event ->
+                assertThat(samples())
+                        .as("a stored sample of %s revision %s", event.getSimpleName(), revisionOf(event))
+                        .anyMatch(s -> s.type().equals(event) && s.revision().equals(revisionOf(event))));
+    }
+
+    @Test
+    void everyClassInTheEventsPackageIsARevisionedEventOrAValueInsideOne() {
+        Set<Class<?>> events = eventClasses();
+        Set<Class<?>> values = new HashSet<>();
+        events.forEach(event -> collectValueTypes(event, values));
+
+        assertThat(classesInEventsPackage())
+                .as("every class in %s is an event with @Revision and a stored sample, or part of one",
+                        EVENTS_PACKAGE)
+                .allMatch(c -> events.contains(c) || values.contains(c));
+        assertThat(events).contains(ScoreIncreased.class, LeaderboardDefined.class);
+    }
+
+    @Test
+    void everyStoredSampleFileIsChecked() throws IOException, URISyntaxException {
+        Path directory = Path.of(getClass().getClassLoader().getResource(SAMPLES).toURI());
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(samples().stream().map(Sample::fileName).toList());
+        }
+    }
+
+    private Object deserialize(Sample sample, byte[] bytes) {
+        SerializedType type = serializer.typeForClass(sample.type());
+        assertThat(type.getName()).isEqualTo(sample.type().getName());
+        return serializer.deserialize(
+                new SimpleSerializedObject<>(bytes, byte[].class, sample.type().getName(), sample.revision()));
+    }
+
+    private static void addUnknownFieldsToEveryRecord(JsonNode node, Class<?> recordType) {
+        if (!(node instanceof ObjectNode object)) {
+            return;
+        }
+        for (RecordComponent component : recordType.getRecordComponents()) {
+            if (component.getType().isRecord()) {
+                addUnknownFieldsToEveryRecord(object.get(component.getName()), component.getType());
+            }
+        }
+        object.put("addedByALaterRevision", "ignored by older readers");
+        object.putObject("nestedAdditionLater").put("count", 1);
+    }
+
+    private static Sample currentSampleOf(Class<?> event) {
+        return samples().stream()
+                .filter(s -> s.type().equals(event) && s.revision().equals(revisionOf(event)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no sample of the current revision of " + event));
+    }
+
+    private static String revisionOf(Class<?> event) {
+        return event.getAnnotation(Revision.class).value();
+    }
+
+    private static Set<Class<?>> eventClasses() {
+        return classesInEventsPackage().stream()
+                .filter(c -> c.isAnnotationPresent(Revision.class))
+                .collect(Collectors.toSet());
+    }
+
+    private static void collectValueTypes(Class<?> record, Set<Class<?>> found) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            collectFromType(component.getGenericType(), found);
+        }
+    }
+
+    private static void collectFromType(Type type, Set<Class<?>> found) {
+        if (type instanceof ParameterizedType parameterized) {
+            collectFromType(parameterized.getRawType(), found);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                collectFromType(argument, found);
+            }
+        } else if (type instanceof Class<?> c && c.getPackageName().equals(EVENTS_PACKAGE) && found.add(c)
+                && c.isRecord()) {
+            collectValueTypes(c, found);
+        }
+    }
+
+    /** Every top-level class compiled into the events package, found on disk so a new class cannot be missed. */
+    private static Set<Class<?>> classesInEventsPackage() {
+        try {
+            Path root = Path.of(ScoreIncreased.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path directory = root.resolve(EVENTS_PACKAGE.replace('.', '/'));
+            try (Stream<Path> files = Files.list(directory)) {
+                return files.map(f -> f.getFileName().toString())
+                        .filter(name -> name.endsWith(".class") && !name.contains("$")
+                                && !name.equals("package-info.class"))
+                        .map(name -> load(EVENTS_PACKAGE + "." + name.substring(0, name.length() - ".class".length())))
+                        .collect(Collectors.toSet());
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list " + EVENTS_PACKAGE, e);
+        }
+    }
+
+    private static Class<?> load(String className) {
+        try {
+            return Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

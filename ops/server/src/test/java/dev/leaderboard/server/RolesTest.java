@@ -1,0 +1,31 @@
+package dev.leaderboard.server;
+
+import dev.leaderboard.command.actions.CommandSender;
+import dev.leaderboard.server.support.ServerInstance;
+import dev.leaderboard.server.support.TestPostgres;
+import dev.leaderboard.server.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RolesTest {
+
+    @Test
+    void instanceWithoutTheCommandRoleServesNoCommands() {
+        try (ServerInstance queryOnly = ServerInstance.start(TestPostgres.newDatabaseUrl(),
+                "leaderboard.roles=query,projections")) {
+            assertThat(queryOnly.context().getBeanNamesForType(CommandSender.class)).isEmpty();
+            assertThat(queryOnly.api().submitAction(Tokens.player("dave"), "a-1", "quiz-completed").status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void commandRoleAloneServesCommands() {
+        try (ServerInstance commandOnly = ServerInstance.start(TestPostgres.newDatabaseUrl(),
+                "leaderboard.roles=command")) {
+            assertThat(commandOnly.api().submitAction(Tokens.player("erin"), "a-1", "quiz-completed").status())
+                    .isEqualTo(202);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.leaderboard.server.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.leaderboard.server.security.DevTokens;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/** Real HS256 tokens signed with the test profile's secret (application-test.yml). */
+public final class Tokens {
+
+    public static final String SECRET = "test-secret-0123456789-0123456789-abcdef";
+
+    private Tokens() {
+    }
+
+    public static String player(String userId) {
+        return DevTokens.mint(SECRET, userId, "player", Duration.ofHours(1));
+    }
+
+    public static String service(String serviceName) {
+        return DevTokens.mint(SECRET, serviceName, "service", Duration.ofHours(1));
+    }
+
+    public static String admin() {
+        return DevTokens.mint(SECRET, "operator", "admin", Duration.ofHours(1));
+    }
+
+    public static String withScopes(String subject, String scopes) {
+        return DevTokens.mint(SECRET, subject, scopes, Duration.ofHours(1));
+    }
+
+    public static String expired(String userId) {
+        return signed(SECRET, new JWTClaimsSet.Builder().subject(userId).claim("scope", "player")
+                .issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(3600))).build());
+    }
+
+    public static String withoutExpiry(String userId) {
+        return signed(SECRET, new JWTClaimsSet.Builder().subject(userId).claim("scope", "player").build());
+    }
+
+    public static String signedWithOtherKey(String userId) {
+        return signed("another-secret-0123456789-0123456789-xyz", new JWTClaimsSet.Builder().subject(userId)
+                .claim("scope", "player").expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());
+    }
+
+    private static String signed(String secret, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

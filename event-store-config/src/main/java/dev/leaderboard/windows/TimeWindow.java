@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,7 +83,8 @@ public enum TimeWindow {
         }
 
         private Period week(LocalDate monday) {
-            String key = "%d-W%02d".formatted(monday.get(IsoFields.WEEK_BASED_YEAR),
+            // Locale.ROOT: stored forever in events, so ASCII digits whatever the server's locale.
+            String key = String.format(Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
                     monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             return new Period(key, startOf(monday), startOf(monday.plusWeeks(1)));
         }

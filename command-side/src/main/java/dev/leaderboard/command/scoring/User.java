@@ -57,7 +57,10 @@ public class User {
         Instant now = clock.instant();
         WindowTotals after = ScoreTotals.after(totalsOn(command.leaderboardId()), points.get(), now);
         if (!ScoreTotals.withinLimit(after)) {
-            throw new ScoreLimitExceededException(command.leaderboardId());
+            // A resend of an action accepted earlier is still a duplicate, even once the player is at the limit.
+            return ledger.find(command.userId(), command.actionId())
+                    .map(earlier -> duplicateOf(earlier, command))
+                    .orElseThrow(() -> new ScoreLimitExceededException(command.leaderboardId()));
         }
         ProcessedAction accepted = new ProcessedAction(command.userId(), command.actionId(), command.leaderboardId(),
                 command.type(), points.get(), now);

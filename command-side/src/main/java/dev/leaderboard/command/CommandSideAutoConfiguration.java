@@ -29,13 +29,10 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Clock;
 
 /** The write side: aggregates, scoring rules, the command API. Active on instances with the {@code command} role. */
 @AutoConfiguration(after = EventStoreAutoConfiguration.class, before = AxonAutoConfiguration.class)
@@ -45,12 +42,6 @@ import java.time.Clock;
 @Import({User.class, Leaderboard.class, ActionsController.class, LeaderboardAdminController.class,
         PlayerHistoryController.class, CommandProblems.class})
 public class CommandSideAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    public Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     public ActionTypes actionTypes(ScoringProperties properties) {

@@ -27,14 +27,20 @@ public final class CaffeineAggregateCache implements Cache {
         return (V) entries.get(key);
     }
 
+    /**
+     * An aggregate that handled a command without applying an event (a brand-new player whose action turned out to
+     * be a duplicate recorded by another instance) still has no identifier: there is nothing to cache.
+     */
     @Override
     public void put(Object key, Object value) {
-        entries.put(key, value);
+        if (key != null) {
+            entries.put(key, value);
+        }
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        return entries.putIfAbsent(key, value) == null;
+        return key != null && entries.putIfAbsent(key, value) == null;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.leaderboard.eventstore;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -15,12 +19,17 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
-@EnableConfigurationProperties(EventStoreProperties.class)
+@EnableConfigurationProperties({EventStoreProperties.class, TokenStoreProperties.class})
 public class EventStoreAutoConfiguration {
 
     /** Table and column names; the same names Axon's JPA entities map to, so either engine reads the same store. */
@@ -68,9 +77,32 @@ public class EventStoreAutoConfiguration {
                 .build();
     }
 
+    /** The server clock: it alone decides periods and reach times (tests replace it). */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new PostgresDuplicateKeyResolver();
+    }
+
+    /**
+     * Axon's JDBC token store, but with an owner id unique to this application context: Axon's default owner is
+     * {@code pid@host}, which two instances in one JVM share, and then both believe they hold every segment.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                                 TokenStoreProperties properties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .build();
     }
 
     /** Serializes events, metadata, snapshots and tokens; Axon uses the primary serializer for all three roles. */
@@ -80,7 +112,8 @@ public class EventStoreAutoConfiguration {
         return JacksonSerializer.builder().objectMapper(StoredJson.newObjectMapper()).build();
     }
 
-    @Bean(destroyMethod = "shutdown")
+    /** Not a default candidate: an executor bean by type would displace Spring Boot's own task executor. */
+    @Bean(destroyMethod = "shutdown", defaultCandidate = false)
     public ExecutorService snapshotExecutor(EventStoreProperties properties) {
         return new ThreadPoolExecutor(properties.snapshotThreads(), properties.snapshotThreads(),
                 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(properties.snapshotQueueSize()),
@@ -95,7 +128,7 @@ public class EventStoreAutoConfiguration {
                                             EventStore eventStore,
                                             TransactionManager transactionManager,
                                             SnapshotterSpanFactory spanFactory,
-                                            ExecutorService snapshotExecutor) {
+                                            @Qualifier("snapshotExecutor") ExecutorService snapshotExecutor) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)

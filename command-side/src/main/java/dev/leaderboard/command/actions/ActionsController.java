@@ -44,7 +44,7 @@ public class ActionsController {
                 RequestMetadata.of(request, requestId, submitter.subject()));
 
         HttpStatus status = outcome.status() == ActionOutcome.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;
-        return ResponseEntity.status(status).header(RequestMetadata.REQUEST_ID_HEADER, requestId).body(outcome);
+        return ResponseEntity.status(status).body(outcome);
     }
 
     @GetMapping(path = "/action-types", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -19,6 +19,8 @@ public final class RequestMetadata {
     public static final String REQUEST_ID = "requestId";
     public static final String SUBMITTED_BY = "submittedBy";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** Set by the server's request-id filter, which also echoes the id on every response. */
+    public static final String REQUEST_ID_ATTRIBUTE = RequestMetadata.class.getName() + ".requestId";
 
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final int MAX_USER_AGENT = 512;
@@ -26,8 +28,11 @@ public final class RequestMetadata {
     private RequestMetadata() {
     }
 
-    /** The caller's request id when it is well-formed, otherwise a fresh one. */
+    /** The id assigned to this request: the caller's when well-formed, otherwise a fresh one. */
     public static String requestId(HttpServletRequest request) {
+        if (request.getAttribute(REQUEST_ID_ATTRIBUTE) instanceof String assigned) {
+            return assigned;
+        }
         String given = request.getHeader(REQUEST_ID_HEADER);
         return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }

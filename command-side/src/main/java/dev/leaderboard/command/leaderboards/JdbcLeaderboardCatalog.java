@@ -25,7 +25,7 @@ public class JdbcLeaderboardCatalog implements LeaderboardCatalog {
 
     public JdbcLeaderboardCatalog(LeaderboardProperties properties, JdbcTemplate jdbc) {
         Map<String, LeaderboardDefinition> boards = new LinkedHashMap<>();
-        boards.put(GLOBAL, new LeaderboardDefinition(GLOBAL, "Global", "Every player, every action"));
+        boards.put(GLOBAL, new LeaderboardDefinition(GLOBAL, "Global", "The default leaderboard: actions that name no board count here"));
         properties.boards().forEach((id, board) -> boards.put(id,
                 new LeaderboardDefinition(id, board.name() == null ? id : board.name(), board.description())));
         this.configured = Map.copyOf(boards);

@@ -40,7 +40,6 @@ public class LeaderboardAdminController {
                 new DefineLeaderboard(id, body.name(), body.description()),
                 RequestMetadata.of(request, requestId, authentication.getName()));
         return ResponseEntity.status(outcome == Leaderboard.DefinitionOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
-                .header(RequestMetadata.REQUEST_ID_HEADER, requestId)
                 .body(new LeaderboardDefinition(id, body.name(), body.description()));
     }
 }

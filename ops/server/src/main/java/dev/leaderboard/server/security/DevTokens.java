@@ -20,6 +20,9 @@ import java.util.Map;
 public final class DevTokens {
 
     /** The local profile's documented default secret (application-local.yml). */
+    private static final String USAGE =
+            "usage: token [--sub USER_ID] [--scope \"player service admin\"] [--ttl SECONDS]";
+
     public static final String LOCAL_SECRET = "local-dev-secret-change-me-0123456789abcdef";
 
     private DevTokens() {
@@ -44,13 +47,15 @@ public final class DevTokens {
         String subject = "dev-player";
         String scopes = "player";
         long ttlSeconds = 3600;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException(USAGE);
+        }
+        for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--sub" -> subject = args[i + 1];
                 case "--scope" -> scopes = args[i + 1];
                 case "--ttl" -> ttlSeconds = Long.parseLong(args[i + 1]);
-                default -> throw new IllegalArgumentException(
-                        "usage: token [--sub USER_ID] [--scope \"player service admin\"] [--ttl SECONDS]");
+                default -> throw new IllegalArgumentException(USAGE);
             }
         }
         String secret = env.getOrDefault("LEADERBOARD_JWT_SECRET", LOCAL_SECRET);

@@ -8,12 +8,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** Builds the token verifier; refuses to build one without a key, so the server will not start unprotected. */
@@ -24,10 +27,10 @@ final class JwtDecoders {
 
     static JwtDecoder from(JwtProperties properties) {
         NimbusJwtDecoder decoder;
-        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+        if (isSet(properties.jwkSetUri())) {
             decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        } else if (properties.secret() != null && !properties.secret().isBlank()) {
+        } else if (isSet(properties.secret())) {
             byte[] key = properties.secret().getBytes(StandardCharsets.UTF_8);
             if (key.length < JwtProperties.MIN_SECRET_BYTES) {
                 throw new IllegalStateException("LEADERBOARD_JWT_SECRET must be at least "
@@ -40,16 +43,31 @@ final class JwtDecoders {
                     "No token verification configured: set LEADERBOARD_JWT_SECRET (HS256) or "
                             + "LEADERBOARD_JWT_JWK_SET_URI (RS256). Only the 'local' profile has a default secret.");
         }
-        decoder.setJwtValidator(validator());
+        decoder.setJwtValidator(validator(properties));
         return decoder;
     }
 
-    /** Default checks (exp/nbf with clock skew) plus: exp is required, sub is a valid user id. */
-    static OAuth2TokenValidator<Jwt> validator() {
-        return new DelegatingOAuth2TokenValidator<>(
+    /**
+     * Default checks (exp/nbf with clock skew) plus: exp is required, sub is a valid user id, and the issuer and
+     * audience match when configured.
+     */
+    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(
                 JwtValidators.createDefault(),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB,
-                        sub -> sub != null && sub.matches("[A-Za-z0-9._-]{1,64}")));
+                        sub -> sub != null && sub.matches("[A-Za-z0-9._-]{1,64}"))));
+        if (isSet(properties.issuer())) {
+            validators.add(new JwtIssuerValidator(properties.issuer()));
+        }
+        if (isSet(properties.audience())) {
+            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    audience -> audience != null && audience.contains(properties.audience())));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -7,9 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param secret    HS256 key as UTF-8, at least 32 bytes (local and development)
  * @param jwkSetUri RS256 public keys of the identity provider (production); wins over the secret
+ * @param issuer    if set, tokens must carry exactly this {@code iss} ({@code LEADERBOARD_JWT_ISSUER})
+ * @param audience  if set, tokens must list this in {@code aud} ({@code LEADERBOARD_JWT_AUDIENCE}); set both when the
+ *                  identity provider also signs tokens for other applications
  */
 @ConfigurationProperties("leaderboard.jwt")
-public record JwtProperties(String secret, String jwkSetUri) {
+public record JwtProperties(String secret, String jwkSetUri, String issuer, String audience) {
 
     static final int MIN_SECRET_BYTES = 32;
 }

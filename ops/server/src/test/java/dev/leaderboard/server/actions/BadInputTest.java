@@ -69,6 +69,17 @@ class BadInputTest extends ServerTest {
     }
 
     @Test
+    void errorResponsesCarryTheRequestId() {
+        Api.Response unauthorized = api.send(api.request("/api/v1/actions", null)
+                .header("Content-Type", "application/json").header("X-Request-Id", "req-err-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        Api.Response unprocessable = submitAs(newUserId(), "{\"actionId\":\"a\",\"type\":\"teleported\"}");
+
+        assertThat(unauthorized.requestId()).isEqualTo("req-err-1");
+        assertThat(unprocessable.requestId()).isNotBlank();
+    }
+
+    @Test
     void missingTokenIs401WithBearerChallenge() {
         Api.Response response = api.submit(null, "{\"actionId\":\"a\",\"type\":\"quiz-completed\"}");
 

@@ -60,4 +60,24 @@ class MultiInstanceTest {
             assertThat(first.rows().latestAllTimeTotalOf("alice", "global")).isEqualTo(75);
         }
     }
+
+    @Test
+    void duplicateStormForANewPlayerThroughTwoInstancesIsCountedOnce() throws Exception {
+        String database = TestPostgres.newDatabaseUrl();
+        try (ServerInstance first = ServerInstance.start(database);
+             ServerInstance second = ServerInstance.start(database)) {
+            List<Api> instances = List.of(first.api(), second.api());
+            for (int round = 0; round < 5; round++) {
+                String user = "newcomer-" + round;
+                String token = Tokens.player(user);
+
+                List<Integer> statuses = runConcurrently(10,
+                        thread -> List.of(instances.get(thread % 2).submitAction(token, "same", "level-up").status()));
+
+                assertThat(statuses).filteredOn(s -> s == 202).hasSize(1);
+                assertThat(statuses).filteredOn(s -> s == 200).hasSize(9);
+                assertThat(first.rows().eventsOf(user)).isEqualTo(1);
+            }
+        }
+    }
 }

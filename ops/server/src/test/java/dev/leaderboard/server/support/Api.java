@@ -40,6 +40,10 @@ public final class Api {
         return send(request(path, token).GET());
     }
 
+    public Response post(String path, String token) {
+        return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response put(String path, String token, String json) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

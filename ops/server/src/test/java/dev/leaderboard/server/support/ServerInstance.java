@@ -6,6 +6,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,18 +22,28 @@ public final class ServerInstance implements AutoCloseable {
         this.context = context;
     }
 
+    /** A server on the given database and the shared test Redis, under a key prefix of that database's own. */
     public static ServerInstance start(String databaseUrl, String... properties) {
+        return start(databaseUrl, TestRedis.shared().port(), null, properties);
+    }
+
+    public static ServerInstance start(String databaseUrl, int redisPort, Clock clock, String... properties) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--spring.data.redis.host=127.0.0.1",
+                "--spring.data.redis.port=" + redisPort,
+                "--leaderboard.redis.key-prefix=" + databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1),
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + TestPostgres.server().username(),
                 "--spring.datasource.password=" + TestPostgres.server().password()));
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new ServerInstance(new SpringApplicationBuilder(LeaderboardServer.class)
-                .profiles("test")
-                .run(args.toArray(String[]::new)));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(LeaderboardServer.class).profiles("test");
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        return new ServerInstance(builder.run(args.toArray(String[]::new)));
     }
 
     public Api api() {
@@ -41,6 +52,10 @@ public final class ServerInstance implements AutoCloseable {
 
     public EventStoreRows rows() {
         return new EventStoreRows(context.getBean(DataSource.class));
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     public ConfigurableApplicationContext context() {

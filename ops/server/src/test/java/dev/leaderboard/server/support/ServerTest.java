@@ -34,6 +34,9 @@ public abstract class ServerTest {
         registry.add("spring.datasource.url", TestPostgres::sharedDatabaseUrl);
         registry.add("spring.datasource.username", () -> TestPostgres.server().username());
         registry.add("spring.datasource.password", () -> TestPostgres.server().password());
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", () -> TestRedis.shared().port());
+        registry.add("leaderboard.redis.key-prefix", () -> "shared");
     }
 
     @BeforeEach

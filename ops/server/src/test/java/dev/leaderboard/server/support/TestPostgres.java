@@ -1,5 +1,7 @@
 package dev.leaderboard.server.support;
 
+import org.springframework.boot.SpringApplication;
+
 import dev.leaderboard.embedded.EmbeddedPostgresServer;
 
 import java.sql.Connection;
@@ -23,7 +25,8 @@ public final class TestPostgres {
     public static synchronized EmbeddedPostgresServer server() {
         if (server == null) {
             server = EmbeddedPostgresServer.startTemporary();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+            // After Spring has closed every context (they still use it while closing), not in a parallel JVM hook.
+            SpringApplication.getShutdownHandlers().add(server::close);
         }
         return server;
     }

@@ -47,6 +47,18 @@ public final class Tokens {
         return signed(SECRET, new JWTClaimsSet.Builder().subject(userId).claim("scope", "player").build());
     }
 
+    public static String player(String userId, String issuer, String audience) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(userId).claim("scope", "player")
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
+        if (issuer != null) {
+            claims.issuer(issuer);
+        }
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        return signed(SECRET, claims.build());
+    }
+
     public static String signedWithOtherKey(String userId) {
         return signed("another-secret-0123456789-0123456789-xyz", new JWTClaimsSet.Builder().subject(userId)
                 .claim("scope", "player").expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());

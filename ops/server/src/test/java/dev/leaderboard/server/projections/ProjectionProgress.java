@@ -1,0 +1,24 @@
+package dev.leaderboard.server.projections;
+
+import dev.leaderboard.projections.admin.ProjectionStatus;
+import dev.leaderboard.projections.admin.ProjectionStatusReader;
+import dev.leaderboard.server.support.ServerInstance;
+
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
+/** Waits (polling, bounded) until the standings projection has applied every event in the store. */
+final class ProjectionProgress {
+
+    private ProjectionProgress() {
+    }
+
+    static void awaitCaughtUp(ServerInstance server) {
+        ProjectionStatusReader status = server.bean(ProjectionStatusReader.class);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            ProjectionStatus s = status.standings();
+            return s.lag() == 0 && s.replay() == null && "running".equals(s.status());
+        });
+    }
+}

@@ -1,0 +1,122 @@
+package dev.leaderboard.server.projections;
+
+import dev.leaderboard.server.support.Api;
+import dev.leaderboard.server.support.ServerInstance;
+import dev.leaderboard.server.support.Standings;
+import dev.leaderboard.server.support.Standings.Entry;
+import dev.leaderboard.server.support.TestPostgres;
+import dev.leaderboard.server.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReplayTest {
+
+    private static final int PLAYERS = 60;
+
+    @Test
+    void replayRebuildsIdenticalStandingsWhileReadersKeepTheCompleteBoard() throws Exception {
+        try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl(),
+                "leaderboard.projections.old-generation-grace=1s", "leaderboard.projections.replay-batch-size=50")) {
+            Api api = server.api();
+            for (int p = 0; p < PLAYERS; p++) {
+                for (int a = 0; a <= p % 4; a++) {
+                    api.submitAction(Tokens.player("player-" + p), "a-" + a, a % 2 == 0 ? "quiz-completed" : "level-up");
+                }
+            }
+            ProjectionProgress.awaitCaughtUp(server);
+            Standings standings = Standings.of(server);
+            Map<String, List<Entry>> redisBefore = standings.redisBoards();
+            Map<String, List<Entry>> postgresBefore = standings.postgresBoards();
+            int playersBefore = redisBefore.get("global|all-time|all-time").size();
+            assertThat(playersBefore).isEqualTo(PLAYERS);
+
+            ReaderSampler sampler = new ReaderSampler(server);
+            CompletableFuture<Void> sampling = CompletableFuture.runAsync(sampler::run);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sampler.samples.get() > 0);
+            Api.Response started = api.post("/api/v1/admin/projections/standings/replay", Tokens.admin());
+            assertThat(started.status()).isEqualTo(202);
+            assertThat(started.json().get("generation").asInt()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(2).equals(standings.redisGeneration()));
+            ProjectionProgress.awaitCaughtUp(server);
+            sampler.stop.set(true);
+            sampling.get();
+
+            assertThat(standings.redisBoards()).isEqualTo(redisBefore);
+            assertThat(standings.postgresBoards()).isEqualTo(postgresBefore);
+            assertThat(sampler.samples.get()).isPositive();
+            assertThat(sampler.fewestPlayersSeen.get()).isEqualTo(playersBefore);
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.rows().jdbc().queryForObject(
+                    "SELECT count(*) FROM standing WHERE generation = 1", Integer.class) == 0);
+        }
+    }
+
+    @Test
+    void actionsAcceptedDuringAReplayAreInTheNewGeneration() {
+        try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl(),
+                "leaderboard.projections.replay-batch-size=10")) {
+            Api api = server.api();
+            for (int p = 0; p < 40; p++) {
+                api.submitAction(Tokens.player("before-" + p), "a-1", "quiz-completed");
+            }
+            ProjectionProgress.awaitCaughtUp(server);
+
+            assertThat(api.post("/api/v1/admin/projections/standings/replay", Tokens.admin()).status()).isEqualTo(202);
+            for (int p = 0; p < 20; p++) {
+                api.submitAction(Tokens.player("during-" + p), "a-1", "level-up");
+            }
+            Standings standings = Standings.of(server);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(2).equals(standings.redisGeneration()));
+            ProjectionProgress.awaitCaughtUp(server);
+
+            List<Entry> allTime = standings.redisBoard("global|all-time|all-time");
+            assertThat(allTime).hasSize(60);
+            assertThat(allTime.subList(0, 20)).allSatisfy(e -> assertThat(e.userId()).startsWith("during-"));
+            assertThat(standings.redisBoards()).isEqualTo(standings.postgresBoards());
+        }
+    }
+
+    @Test
+    void aSecondReplayWhileOneRunsIsAConflict() {
+        try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl())) {
+            server.rows().jdbc().update("UPDATE projection_generation SET building_generation = 2");
+
+            Api.Response second = server.api().post("/api/v1/admin/projections/standings/replay", Tokens.admin());
+
+            assertThat(second.status()).isEqualTo(409);
+            assertThat(second.isProblem()).isTrue();
+        }
+    }
+
+    /** A reader resolving the live generation through the pointer, as the query side does. */
+    private static final class ReaderSampler {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicLong samples = new AtomicLong();
+        final AtomicLong fewestPlayersSeen = new AtomicLong(Long.MAX_VALUE);
+        private final StringRedisTemplate redis;
+        private final String prefix;
+
+        ReaderSampler(ServerInstance server) {
+            this.redis = server.bean(StringRedisTemplate.class);
+            this.prefix = server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix");
+        }
+
+        void run() {
+            while (!stop.get()) {
+                String generation = redis.opsForValue().get(prefix + ":generation");
+                Long players = redis.opsForZSet().zCard(prefix + ":g" + generation + ":{global|all-time|all-time}:rank");
+                fewestPlayersSeen.accumulateAndGet(players == null ? 0 : players, Math::min);
+                samples.incrementAndGet();
+            }
+        }
+    }
+}

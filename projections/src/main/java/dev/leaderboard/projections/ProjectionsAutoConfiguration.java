@@ -1,0 +1,159 @@
+package dev.leaderboard.projections;
+
+import dev.leaderboard.eventstore.EventStoreAutoConfiguration;
+import dev.leaderboard.platform.ConditionalOnRole;
+import dev.leaderboard.platform.Role;
+import dev.leaderboard.projections.admin.ProjectionStatusReader;
+import dev.leaderboard.projections.admin.ProjectionsAdminController;
+import dev.leaderboard.projections.balancing.SegmentBalancer;
+import dev.leaderboard.projections.generations.ProjectionGenerations;
+import dev.leaderboard.projections.healing.RedisHealer;
+import dev.leaderboard.projections.healing.RedisRestorer;
+import dev.leaderboard.projections.layout.RedisKeys;
+import dev.leaderboard.projections.layout.RedisLayoutProperties;
+import dev.leaderboard.projections.replay.StandingsReplay;
+import dev.leaderboard.projections.standings.AppliedEvents;
+import dev.leaderboard.projections.standings.PostgresStandings;
+import dev.leaderboard.projections.standings.RedisStandings;
+import dev.leaderboard.projections.standings.RetentionPolicy;
+import dev.leaderboard.projections.standings.StandingsProjector;
+import dev.leaderboard.projections.standings.StandingsWriter;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The standings projection: a pooled streaming processor writing Redis sorted sets and the PostgreSQL standings
+ * table, the Redis healer, replays and their admin API. Active on instances with the {@code projections} role.
+ */
+@AutoConfiguration(after = {EventStoreAutoConfiguration.class, RedisAutoConfiguration.class},
+        before = AxonAutoConfiguration.class)
+@ConditionalOnRole(Role.PROJECTIONS)
+@EnableConfigurationProperties({ProjectionProperties.class, RedisLayoutProperties.class})
+@Import(ProjectionsAdminController.class)
+public class ProjectionsAutoConfiguration {
+
+    @Bean
+    public RedisKeys redisKeys(RedisLayoutProperties layout) {
+        return new RedisKeys(layout.keyPrefix());
+    }
+
+    @Bean
+    public RetentionPolicy retentionPolicy(ProjectionProperties properties) {
+        return new RetentionPolicy(properties.retention());
+    }
+
+    @Bean
+    public RedisStandings redisStandings(StringRedisTemplate redis, RedisKeys keys, RetentionPolicy retention) {
+        return new RedisStandings(redis, keys, retention);
+    }
+
+    @Bean
+    public ProjectionGenerations projectionGenerations(JdbcTemplate jdbc) {
+        return new ProjectionGenerations(jdbc);
+    }
+
+    @Bean
+    public AppliedEvents appliedEvents() {
+        return new AppliedEvents();
+    }
+
+    @Bean
+    public StandingsWriter standingsWriter(JdbcTemplate jdbc, RedisStandings redis,
+                                           ProjectionGenerations generations, AppliedEvents appliedEvents) {
+        return new StandingsWriter(new PostgresStandings(jdbc), redis, generations, appliedEvents);
+    }
+
+    @Bean
+    public StandingsProjector standingsProjector(StandingsWriter writer) {
+        return new StandingsProjector(writer);
+    }
+
+    @Bean
+    public SegmentBalancer standingsSegmentBalancer(JdbcTemplate jdbc, ProjectionProperties properties) {
+        return new SegmentBalancer(jdbc, StandingsProjector.PROCESSING_GROUP, properties.segments(),
+                properties.heartbeatInterval());
+    }
+
+    /**
+     * Pooled streaming, segmented (events are sequenced per player, Axon's default policy), batched; a failing
+     * batch is rolled back and retried, never skipped.
+     */
+    /** Not a default candidate: an executor bean by type would displace Spring Boot's own task executor. */
+    @Bean(destroyMethod = "shutdownNow", defaultCandidate = false)
+    public ScheduledExecutorService standingsWorkers(ProjectionProperties properties) {
+        return Executors.newScheduledThreadPool(properties.threads(), new AxonThreadFactory("standings-worker"));
+    }
+
+    @Bean
+    public ConfigurerModule standingsProcessor(ProjectionProperties properties, SegmentBalancer balancer,
+                                               @Qualifier("standingsWorkers")
+                                               ScheduledExecutorService standingsWorkers) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessor(StandingsProjector.PROCESSING_GROUP,
+                        Configuration::eventStore,
+                        (config, builder) -> builder
+                                .batchSize(properties.batchSize())
+                                .initialSegmentCount(properties.segments())
+                                .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
+                                .maxSegmentProvider(balancer)
+                                .workerExecutor(standingsWorkers))
+                .registerListenerInvocationErrorHandler(StandingsProjector.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    public RedisRestorer redisRestorer(JdbcTemplate jdbc, TransactionTemplate transactions,
+                                       ProjectionGenerations generations, RedisStandings redis,
+                                       RetentionPolicy retention, Clock clock) {
+        return new RedisRestorer(jdbc, transactions, generations, redis, retention, clock);
+    }
+
+    @Bean
+    public RedisHealer redisHealer(RedisStandings redis, RedisRestorer restorer, ProjectionProperties properties) {
+        return new RedisHealer(redis, restorer, properties.healCheckInterval());
+    }
+
+    @Bean
+    public StandingsReplay standingsReplay(EventStore eventStore, StandingsWriter writer,
+                                           ProjectionGenerations generations, RedisStandings redis,
+                                           JdbcTemplate jdbc, TransactionTemplate transactions,
+                                           ProjectionProperties properties) {
+        return new StandingsReplay(eventStore, writer, generations, redis, jdbc, transactions, properties);
+    }
+
+    @Bean
+    public ProjectionStatusReader projectionStatusReader(JdbcTemplate jdbc, Serializer serializer,
+                                                         EventStore eventStore,
+                                                         EventProcessingConfiguration processing,
+                                                         ProjectionGenerations generations,
+                                                         RedisRestorer restorer, StandingsReplay replay,
+                                                         Clock clock) {
+        return new ProjectionStatusReader(jdbc, serializer, eventStore, processing, generations, restorer, replay,
+                clock);
+    }
+
+    @Bean
+    public ProjectionMetrics projectionMetrics(ProjectionStatusReader status, RedisRestorer restorer,
+                                               AppliedEvents appliedEvents, Clock clock) {
+        return new ProjectionMetrics(status, restorer, appliedEvents, clock);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.leaderboard.projections.admin;
+
+import dev.leaderboard.projections.generations.Generations;
+import dev.leaderboard.projections.generations.ProjectionGenerations;
+import dev.leaderboard.projections.healing.RedisRestorer;
+import dev.leaderboard.projections.replay.StandingsReplay;
+import dev.leaderboard.projections.standings.StandingsProjector;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a projection's progress from the token store (all segments, whichever instance holds them) and the head of
+ * the event store.
+ */
+public class ProjectionStatusReader {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final ProjectionGenerations generations;
+    private final RedisRestorer restorer;
+    private final StandingsReplay replay;
+    private final Clock clock;
+
+    public ProjectionStatusReader(JdbcTemplate jdbc, Serializer serializer, EventStore eventStore,
+                                  EventProcessingConfiguration processing, ProjectionGenerations generations,
+                                  RedisRestorer restorer, StandingsReplay replay, Clock clock) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.generations = generations;
+        this.restorer = restorer;
+        this.replay = replay;
+        this.clock = clock;
+    }
+
+    public List<ProjectionStatus> all() {
+        return List.of(standings());
+    }
+
+    public ProjectionStatus standings() {
+        String name = StandingsProjector.PROCESSING_GROUP;
+        List<Long> positions = jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, row) -> position(rs.getBytes(1), rs.getString(2)), name);
+        long position = positions.stream().mapToLong(Long::longValue).min().orElse(0);
+        long head = positionOf(eventStore.createHeadToken());
+        long lag = Math.max(0, head - position);
+        Generations current = generations.current();
+        StandingsReplay.Progress progress = replay.progress();
+        ProjectionStatus.Replay replayStatus = current.isBuilding()
+                ? new ProjectionStatus.Replay(current.building(),
+                progress != null && progress.generation() == current.building() ? progress.fraction() : 0.0)
+                : null;
+        return new ProjectionStatus(name, status(name, current), position, head, lag, lagSeconds(position, lag),
+                positions.size(), current.live(), replayStatus);
+    }
+
+    private String status(String name, Generations current) {
+        if (restorer.isRestoring()) {
+            return "restoring";
+        }
+        if (current.isBuilding()) {
+            return "replaying";
+        }
+        Optional<EventProcessor> processor = processing.eventProcessor(name);
+        if (processor.isEmpty() || !processor.get().isRunning()) {
+            return "stopped";
+        }
+        return processor.get().isError() ? "error" : "running";
+    }
+
+    /** Age of the oldest event not yet applied; 0 when caught up. */
+    private double lagSeconds(long position, long lag) {
+        if (lag == 0) {
+            return 0;
+        }
+        List<String> oldest = jdbc.queryForList(
+                "SELECT time_stamp FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT 1",
+                String.class, position);
+        if (oldest.isEmpty()) {
+            return 0;
+        }
+        return Math.max(0, Duration.between(Instant.parse(oldest.get(0)), clock.instant()).toMillis() / 1000.0);
+    }
+
+    private long position(byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return 0;
+        }
+        TrackingToken tracking = serializer.deserialize(
+                new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+        return positionOf(tracking);
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.leaderboard.projections.healing;
+
+import dev.leaderboard.projections.generations.Generations;
+import dev.leaderboard.projections.generations.ProjectionGenerations;
+import dev.leaderboard.projections.standings.RedisStandings;
+import dev.leaderboard.projections.standings.RetentionPolicy;
+import dev.leaderboard.projections.standings.Standing;
+import dev.leaderboard.windows.TimeWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rebuilds Redis's live generation from the PostgreSQL standings table. It holds a SHARE lock on the table while
+ * it copies: processor batches that already wrote rows (and perhaps Redis keys that were then lost) finish first and
+ * are included; later batches wait and write Redis after the restore. Commands are never blocked.
+ */
+public class RedisRestorer {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisRestorer.class);
+    private static final long RESTORE_LOCK = 0x5354414E44494E47L; // "STANDING"
+    private static final int CHUNK = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ProjectionGenerations generations;
+    private final RedisStandings redis;
+    private final RetentionPolicy retention;
+    private final Clock clock;
+    private final AtomicBoolean restoring = new AtomicBoolean();
+    private final AtomicLong rowsTotal = new AtomicLong();
+    private final AtomicLong rowsDone = new AtomicLong();
+
+    public RedisRestorer(JdbcTemplate jdbc, TransactionTemplate transactions, ProjectionGenerations generations,
+                         RedisStandings redis, RetentionPolicy retention, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.generations = generations;
+        this.redis = redis;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    public record Result(boolean performed, long rows, int generation) {
+    }
+
+    /** Restores now; returns without doing anything if another instance is already restoring. */
+    public Result restore() {
+        return transactions.execute(status -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
+                    RESTORE_LOCK))) {
+                return new Result(false, 0, -1);
+            }
+            restoring.set(true);
+            try {
+                jdbc.execute("LOCK TABLE standing IN SHARE MODE");
+                Generations current = generations.current();
+                if (current.isBuilding()) {
+                    log.warn("Cancelling the replay into generation {}: its Redis data is gone too",
+                            current.building());
+                    generations.cancelBuilding();
+                }
+                redis.setGenerationPointer(current.live());
+                long rows = copy(current.live());
+                log.info("Restored {} standings of generation {} into Redis", rows, current.live());
+                return new Result(true, rows, current.live());
+            } finally {
+                restoring.set(false);
+            }
+        });
+    }
+
+    private long copy(int generation) {
+        rowsDone.set(0);
+        rowsTotal.set(jdbc.queryForObject("SELECT count(*) FROM standing WHERE generation = ?", Long.class,
+                generation));
+        Instant now = clock.instant();
+        List<Standing> chunk = new ArrayList<>(CHUNK);
+        long[] copied = {0};
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT leaderboard_id, time_window, period, user_id, score, reached_at, version
+                    FROM standing WHERE generation = ?""");
+            statement.setInt(1, generation);
+            statement.setFetchSize(5000);
+            return statement;
+        }, rs -> {
+            TimeWindow window = TimeWindow.fromId(rs.getString(2)).orElseThrow();
+            String period = rs.getString(3);
+            rowsDone.incrementAndGet();
+            if (retention.isExpired(window, period, now)) {
+                return;
+            }
+            chunk.add(new Standing(rs.getString(1), window, period, rs.getString(4), rs.getLong(5),
+                    rs.getTimestamp(6).toInstant(), rs.getLong(7)));
+            if (chunk.size() == CHUNK) {
+                redis.apply(generation, chunk);
+                copied[0] += chunk.size();
+                chunk.clear();
+            }
+        });
+        redis.apply(generation, chunk);
+        return copied[0] + chunk.size();
+    }
+
+    public boolean isRestoring() {
+        return restoring.get();
+    }
+
+    /** 0..1 while restoring, 1 otherwise. */
+    public double progress() {
+        long total = rowsTotal.get();
+        return !restoring.get() || total == 0 ? 1.0 : Math.min(1.0, (double) rowsDone.get() / total);
+    }
+}

@@ -9,7 +9,7 @@ import dev.leaderboard.command.leaderboards.JdbcLeaderboardCatalog;
 import dev.leaderboard.command.leaderboards.Leaderboard;
 import dev.leaderboard.command.leaderboards.LeaderboardAdminController;
 import dev.leaderboard.command.leaderboards.LeaderboardCatalog;
-import dev.leaderboard.command.leaderboards.LeaderboardProperties;
+import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.command.scoring.ActionTypes;
 import dev.leaderboard.command.scoring.JdbcProcessedActions;
 import dev.leaderboard.command.scoring.ProcessedActions;
@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The write side: aggregates, scoring rules, the command API. Active on instances with the {@code command} role. */
 @AutoConfiguration(after = EventStoreAutoConfiguration.class, before = AxonAutoConfiguration.class)
 @ConditionalOnRole(Role.COMMAND)
-@EnableConfigurationProperties({ScoringProperties.class, LeaderboardProperties.class, CommandProperties.class,
+@EnableConfigurationProperties({ScoringProperties.class, CommandProperties.class,
         UserAggregateProperties.class})
 @Import({User.class, Leaderboard.class, ActionsController.class, LeaderboardAdminController.class,
         PlayerHistoryController.class, CommandProblems.class})
@@ -54,8 +54,8 @@ public class CommandSideAutoConfiguration {
     }
 
     @Bean
-    public LeaderboardCatalog leaderboardCatalog(LeaderboardProperties properties, JdbcTemplate jdbc) {
-        return new JdbcLeaderboardCatalog(properties, jdbc);
+    public LeaderboardCatalog leaderboardCatalog(BoardDirectory directory, JdbcTemplate jdbc) {
+        return new JdbcLeaderboardCatalog(directory, jdbc);
     }
 
     @Bean

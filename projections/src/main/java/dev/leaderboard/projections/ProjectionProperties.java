@@ -18,6 +18,7 @@ import java.time.Period;
  * @param oldGenerationGrace    how long the previous generation is kept after a replay switched away from it
  * @param heartbeatInterval     how often this instance announces itself for the segment split
  * @param replayBatchSize       events per transaction while replaying
+ * @param publishedTop          rows of a board's top published on every change (the largest live top N served)
  */
 @ConfigurationProperties("leaderboard.projections")
 public record ProjectionProperties(@DefaultValue("4") int segments,
@@ -28,7 +29,8 @@ public record ProjectionProperties(@DefaultValue("4") int segments,
                                    @DefaultValue("1s") Duration healCheckInterval,
                                    @DefaultValue("30s") Duration oldGenerationGrace,
                                    @DefaultValue("3s") Duration heartbeatInterval,
-                                   @DefaultValue("1000") int replayBatchSize) {
+                                   @DefaultValue("1000") int replayBatchSize,
+                                   @DefaultValue("100") int publishedTop) {
 
     /** Defaults: daily keys 35 days, weekly 15 weeks, monthly 13 months after the period ended. */
     public record Retention(@DefaultValue("35d") Period daily,

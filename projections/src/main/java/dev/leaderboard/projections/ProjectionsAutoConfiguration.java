@@ -1,6 +1,8 @@
 package dev.leaderboard.projections;
 
 import dev.leaderboard.eventstore.EventStoreAutoConfiguration;
+import dev.leaderboard.eventstore.StoredJson;
+import dev.leaderboard.projections.live.TopChangePublisher;
 import dev.leaderboard.platform.ConditionalOnRole;
 import dev.leaderboard.platform.Role;
 import dev.leaderboard.projections.admin.ProjectionStatusReader;
@@ -8,6 +10,7 @@ import dev.leaderboard.projections.admin.ProjectionsAdminController;
 import dev.leaderboard.projections.balancing.SegmentBalancer;
 import dev.leaderboard.projections.generations.ProjectionGenerations;
 import dev.leaderboard.projections.healing.RedisHealer;
+import dev.leaderboard.projections.health.StandingsHealthIndicator;
 import dev.leaderboard.projections.healing.RedisRestorer;
 import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.layout.RedisLayoutProperties;
@@ -27,7 +30,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -83,8 +88,14 @@ public class ProjectionsAutoConfiguration {
     }
 
     @Bean
-    public StandingsProjector standingsProjector(StandingsWriter writer) {
-        return new StandingsProjector(writer);
+    public TopChangePublisher topChangePublisher(StringRedisTemplate redis, RedisKeys keys,
+                                                 ProjectionProperties properties) {
+        return new TopChangePublisher(redis, keys, StoredJson.newObjectMapper(), properties.publishedTop());
+    }
+
+    @Bean
+    public StandingsProjector standingsProjector(StandingsWriter writer, TopChangePublisher publisher) {
+        return new StandingsProjector(writer, publisher);
     }
 
     @Bean
@@ -155,5 +166,14 @@ public class ProjectionsAutoConfiguration {
     public ProjectionMetrics projectionMetrics(ProjectionStatusReader status, RedisRestorer restorer,
                                                AppliedEvents appliedEvents, Clock clock) {
         return new ProjectionMetrics(status, restorer, appliedEvents, clock);
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class Health {
+        @Bean
+        public StandingsHealthIndicator standingsHealthIndicator(ProjectionStatusReader status) {
+            return new StandingsHealthIndicator(status);
+        }
     }
 }

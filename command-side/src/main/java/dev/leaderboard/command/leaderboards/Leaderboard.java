@@ -1,5 +1,6 @@
 package dev.leaderboard.command.leaderboards;
 
+import dev.leaderboard.boards.LeaderboardDefinition;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.leaderboard.events.LeaderboardDefined;
 import org.axonframework.commandhandling.CommandHandler;

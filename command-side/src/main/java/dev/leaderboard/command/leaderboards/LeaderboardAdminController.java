@@ -1,5 +1,6 @@
 package dev.leaderboard.command.leaderboards;
 
+import dev.leaderboard.boards.LeaderboardDefinition;
 import dev.leaderboard.command.actions.CommandSender;
 import dev.leaderboard.command.actions.Ids;
 import dev.leaderboard.command.actions.RequestMetadata;

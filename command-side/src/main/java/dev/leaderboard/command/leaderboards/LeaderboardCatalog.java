@@ -1,12 +1,14 @@
 package dev.leaderboard.command.leaderboards;
 
+import dev.leaderboard.boards.BoardDirectory;
+import dev.leaderboard.boards.LeaderboardDefinition;
 import java.time.Instant;
 import java.util.List;
 
 /** Which leaderboards exist: the configured ones plus those operators defined. */
 public interface LeaderboardCatalog {
 
-    String GLOBAL = "global";
+    String GLOBAL = BoardDirectory.GLOBAL;
 
     boolean exists(String leaderboardId);
 

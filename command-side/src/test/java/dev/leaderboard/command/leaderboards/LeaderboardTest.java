@@ -1,5 +1,6 @@
 package dev.leaderboard.command.leaderboards;
 
+import dev.leaderboard.boards.LeaderboardDefinition;
 import dev.leaderboard.command.testing.InMemoryLeaderboardCatalog;
 import dev.leaderboard.command.testing.MutableClock;
 import dev.leaderboard.events.LeaderboardDefined;

@@ -1,7 +1,7 @@
 package dev.leaderboard.command.testing;
 
 import dev.leaderboard.command.leaderboards.LeaderboardCatalog;
-import dev.leaderboard.command.leaderboards.LeaderboardDefinition;
+import dev.leaderboard.boards.LeaderboardDefinition;
 
 import java.time.Instant;
 import java.util.ArrayList;

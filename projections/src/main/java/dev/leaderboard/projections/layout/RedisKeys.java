@@ -22,6 +22,11 @@ public record RedisKeys(String prefix) {
         return base(generation, leaderboardId, window, period) + ":members";
     }
 
+    /** The pub/sub channel of {@link TopChange} notifications. */
+    public String changesChannel() {
+        return prefix + ":changes";
+    }
+
     /** Matches every key of one generation, for cleanup. */
     public String generationPattern(int generation) {
         return prefix + ":g" + generation + ":*";

@@ -1,6 +1,8 @@
 package dev.leaderboard.projections.standings;
 
 import dev.leaderboard.events.ScoreIncreased;
+import dev.leaderboard.projections.generations.Generations;
+import dev.leaderboard.projections.live.TopChangePublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -10,7 +12,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The standings projection's event handlers. Each handler only records what its event means; the batch is written
- * once, just before the processor's transaction commits (one upsert, one pipelined Redis round trip per batch).
+ * once, just before the processor's transaction commits (one upsert, one pipelined Redis round trip per batch);
+ * after the commit, changed tops are published for live readers.
  */
 @ProcessingGroup(StandingsProjector.PROCESSING_GROUP)
 public class StandingsProjector {
@@ -19,9 +22,11 @@ public class StandingsProjector {
     private static final String BATCH = StandingsProjector.class.getName() + ".batch";
 
     private final StandingsWriter writer;
+    private final TopChangePublisher publisher;
 
-    public StandingsProjector(StandingsWriter writer) {
+    public StandingsProjector(StandingsWriter writer, TopChangePublisher publisher) {
         this.writer = writer;
+        this.publisher = publisher;
     }
 
     @EventHandler
@@ -35,7 +40,10 @@ public class StandingsProjector {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             StandingChanges changes = new StandingChanges();
-            unitOfWork.onPrepareCommit(u -> writer.write(changes));
+            unitOfWork.onPrepareCommit(u -> {
+                Generations written = writer.write(changes);
+                unitOfWork.afterCommit(committed -> publisher.publishChanges(written.live(), changes.latest()));
+            });
             return changes;
         });
     }

@@ -26,9 +26,15 @@ public class StandingsWriter {
         this.appliedEvents = appliedEvents;
     }
 
-    /** Live processing: writes the live generation, and the one being built by a replay if there is one. */
-    public void write(StandingChanges changes) {
-        write(changes, generations.current().writeTargets());
+    /**
+     * Live processing: writes the live generation, and the one being built by a replay if there is one.
+     *
+     * @return the generations written
+     */
+    public Generations write(StandingChanges changes) {
+        Generations current = generations.current();
+        write(changes, current.writeTargets());
+        return current;
     }
 
     public void write(StandingChanges changes, List<Integer> targets) {
@@ -43,9 +49,5 @@ public class StandingsWriter {
             redis.apply(generation, latest);
         }
         appliedEvents.add(changes.events());
-    }
-
-    public Generations generations() {
-        return generations.current();
     }
 }

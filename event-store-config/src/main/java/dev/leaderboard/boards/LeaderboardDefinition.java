@@ -1,4 +1,4 @@
-package dev.leaderboard.command.leaderboards;
+package dev.leaderboard.boards;
 
 /** A leaderboard's identity and how it is shown. */
 public record LeaderboardDefinition(String leaderboardId, String name, String description) {

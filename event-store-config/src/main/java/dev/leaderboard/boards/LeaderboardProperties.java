@@ -1,4 +1,4 @@
-package dev.leaderboard.command.leaderboards;
+package dev.leaderboard.boards;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,0 +1,126 @@
+package dev.leaderboard.query.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leaderboard.projections.layout.TopChange;
+import dev.leaderboard.query.rankings.Rankings;
+import dev.leaderboard.query.rankings.Slice;
+import dev.leaderboard.windows.TimeWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every live stream client of this instance, grouped by what they watch. Change notifications arrive once per
+ * instance (Redis pub/sub) and are handled once per group; only the final write is per client.
+ */
+public class LiveStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
+
+    private final Rankings rankings;
+    private final StreamProperties properties;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Map<StreamGroup.Key, StreamGroup> groups = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1,
+            Thread.ofPlatform().name("live-streams").daemon().factory());
+    private volatile boolean running;
+
+    public LiveStreams(Rankings rankings, StreamProperties properties, Clock clock, ObjectMapper json) {
+        this.rankings = rankings;
+        this.properties = properties;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public SseEmitter open(String leaderboardId, TimeWindow window, int top) throws IOException {
+        SseEmitter client = new SseEmitter(properties.timeout().toMillis());
+        StreamGroup group = groups.computeIfAbsent(new StreamGroup.Key(leaderboardId, window, top),
+                key -> new StreamGroup(key, properties.minInterval(), clock, scheduler, this::toJson));
+        Runnable leave = () -> group.leave(client);
+        client.onCompletion(leave);
+        client.onTimeout(leave);
+        client.onError(e -> leave.run());
+        Slice.OfPeriod slice = new Slice.OfPeriod(leaderboardId, window, window.periodOf(clock.instant()));
+        group.join(client, slice, rankings.page(slice, 0, top));
+        return client;
+    }
+
+    /** A board's top changed somewhere in the cluster; only the current period matters to live clients. */
+    public void onChange(TopChange change) {
+        TimeWindow window = TimeWindow.fromId(change.window()).orElse(null);
+        if (window == null || !window.periodOf(clock.instant()).key().equals(change.period())) {
+            return;
+        }
+        groups.forEach((key, group) -> {
+            if (key.leaderboardId().equals(change.leaderboardId()) && key.window() == window) {
+                group.offer(change);
+            }
+        });
+    }
+
+    public int clients() {
+        return groups.values().stream().mapToInt(g -> g.clients().size()).sum();
+    }
+
+    private void heartbeat() {
+        groups.forEach((key, group) -> {
+            for (SseEmitter client : group.clients()) {
+                try {
+                    client.send(SseEmitter.event().comment("heartbeat"));
+                } catch (IOException | IllegalStateException e) {
+                    group.leave(client);
+                }
+            }
+            if (group.isEmpty()) {
+                groups.remove(key, group);
+            }
+        });
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void start() {
+        long every = properties.heartbeat().toMillis();
+        scheduler.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    /** Runs before the web server's graceful shutdown, which would otherwise wait for these endless requests. */
+    @Override
+    public void stop() {
+        running = false;
+        int closed = 0;
+        for (StreamGroup group : groups.values()) {
+            for (SseEmitter client : group.clients()) {
+                client.complete();
+                closed++;
+            }
+        }
+        groups.clear();
+        scheduler.shutdownNow();
+        log.info("Closed {} live stream connections", closed);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

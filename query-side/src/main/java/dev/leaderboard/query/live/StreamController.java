@@ -1,0 +1,48 @@
+package dev.leaderboard.query.live;
+
+import dev.leaderboard.query.rankings.InvalidQueryException;
+import dev.leaderboard.query.rankings.Slice;
+import dev.leaderboard.query.rankings.SliceParser;
+import dev.leaderboard.windows.TimeWindow;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+
+/**
+ * {@code GET /api/v1/leaderboards/{id}/stream}: the top N of the current period, once at connect and then whenever
+ * it changes. A {@code Last-Event-ID} from a reconnecting client is accepted; it gets the current state.
+ */
+@RestController
+public class StreamController {
+
+    private final SliceParser slices;
+    private final LiveStreams streams;
+    private final StreamProperties properties;
+
+    public StreamController(SliceParser slices, LiveStreams streams, StreamProperties properties) {
+        this.slices = slices;
+        this.streams = streams;
+        this.properties = properties;
+    }
+
+    @GetMapping(path = "/api/v1/leaderboards/{id}/stream",
+            produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public SseEmitter stream(@PathVariable String id,
+                             @RequestParam(required = false) String window,
+                             @RequestParam(defaultValue = "10") int top) throws IOException {
+        if (top < 1 || top > properties.maxTop()) {
+            throw new InvalidQueryException("top must be 1.." + properties.maxTop() + ", was " + top);
+        }
+        if (Slice.OfRange.WINDOW.equals(window)) {
+            throw new InvalidQueryException("custom ranges have no live stream; use all-time, daily, weekly or monthly");
+        }
+        Slice.OfPeriod slice = (Slice.OfPeriod) slices.parse(id, window, null, null, null);
+        TimeWindow timeWindow = slice.timeWindow();
+        return streams.open(id, timeWindow, top);
+    }
+}

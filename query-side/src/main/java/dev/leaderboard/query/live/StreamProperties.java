@@ -1,0 +1,22 @@
+package dev.leaderboard.query.live;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * The live stream ({@code leaderboard.stream.*}).
+ *
+ * @param minInterval at most one event per this interval per board, window and top N; changes in between coalesce
+ *                    into one event carrying the latest state
+ * @param heartbeat   a comment line this often keeps idle connections open through proxies
+ * @param maxTop      largest {@code top} a client may ask for (at most the projections' published top)
+ * @param timeout     a connection is closed after this long; EventSource reconnects by itself
+ */
+@ConfigurationProperties("leaderboard.stream")
+public record StreamProperties(@DefaultValue("250ms") Duration minInterval,
+                               @DefaultValue("15s") Duration heartbeat,
+                               @DefaultValue("100") int maxTop,
+                               @DefaultValue("30m") Duration timeout) {
+}

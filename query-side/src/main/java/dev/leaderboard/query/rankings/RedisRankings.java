@@ -1,0 +1,79 @@
+package dev.leaderboard.query.rankings;
+
+import dev.leaderboard.projections.layout.RankMember;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the live generation's sorted sets, one round trip per request. Empty when Redis cannot answer (lost data,
+ * expired or empty board): the caller then asks PostgreSQL.
+ */
+public class RedisRankings {
+
+    private final StringRedisTemplate redis;
+    private final String prefix;
+    private final DefaultRedisScript<List> pageScript = script("scripts/read-page.lua");
+    private final DefaultRedisScript<List> positionScript = script("scripts/read-position.lua");
+
+    public RedisRankings(StringRedisTemplate redis, String prefix) {
+        this.redis = redis;
+        this.prefix = prefix;
+    }
+
+    public Optional<RankingPage> page(Slice.OfPeriod slice, long offset, int limit) {
+        List<?> result = redis.execute(pageScript, List.of(), prefix, tag(slice), Long.toString(offset),
+                Integer.toString(limit));
+        long total = number(result.get(0));
+        if (total <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new RankingPage(total, rows((List<?>) result.get(1), offset)));
+    }
+
+    /** Empty when Redis cannot answer; a present {@code Optional.empty()} inside when the player has no score. */
+    public Optional<Optional<PlayerPosition>> position(Slice.OfPeriod slice, String userId, int context) {
+        List<?> result = redis.execute(positionScript, List.of(), prefix, tag(slice), userId,
+                Integer.toString(context));
+        long total = number(result.get(0));
+        if (total <= 0) {
+            return Optional.empty();
+        }
+        long rank0 = number(result.get(1));
+        if (rank0 < 0) {
+            return Optional.of(Optional.empty());
+        }
+        long first = number(result.get(2));
+        List<RankedEntry> rows = rows((List<?>) result.get(3), first);
+        long score = rows.get((int) (rank0 - first)).score();
+        return Optional.of(Optional.of(new PlayerPosition(rank0 + 1, score, total, rows)));
+    }
+
+    private static List<RankedEntry> rows(List<?> flat, long firstRank0) {
+        List<RankedEntry> rows = new ArrayList<>(flat.size() / 2);
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            rows.add(new RankedEntry(firstRank0 + i / 2 + 1, RankMember.userIdOf(flat.get(i).toString()),
+                    Long.parseLong(flat.get(i + 1).toString())));
+        }
+        return rows;
+    }
+
+    private static String tag(Slice.OfPeriod slice) {
+        return slice.leaderboardId() + "|" + slice.window() + "|" + slice.period().key();
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
+    }
+
+    private static DefaultRedisScript<List> script(String location) {
+        DefaultRedisScript<List> script = new DefaultRedisScript<>();
+        script.setLocation(new ClassPathResource(location));
+        script.setResultType(List.class);
+        return script;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.leaderboard.query.rankings;
+
+import dev.leaderboard.boards.BoardDirectory;
+import dev.leaderboard.windows.TimeWindow;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/** Turns the common read parameters (board, window, period, from, to) into a {@link Slice}, or a clear 400/404. */
+public class SliceParser {
+
+    private final BoardDirectory boards;
+    private final Clock clock;
+    private final int maxCustomDays;
+
+    public SliceParser(BoardDirectory boards, Clock clock, int maxCustomDays) {
+        this.boards = boards;
+        this.clock = clock;
+        this.maxCustomDays = maxCustomDays;
+    }
+
+    public Slice parse(String leaderboardId, String window, String period, String from, String to) {
+        if (!boards.exists(leaderboardId)) {
+            throw new NotFoundException("leaderboard '" + leaderboardId + "' does not exist");
+        }
+        String windowId = window == null || window.isBlank() ? TimeWindow.ALL_TIME.id() : window;
+        if (Slice.OfRange.WINDOW.equals(windowId)) {
+            return range(leaderboardId, from, to);
+        }
+        TimeWindow timeWindow = TimeWindow.fromId(windowId).orElseThrow(() -> new InvalidQueryException(
+                "unknown window '" + windowId + "'; use all-time, daily, weekly, monthly or custom"));
+        if (from != null || to != null) {
+            throw new InvalidQueryException("'from' and 'to' are only for window=custom");
+        }
+        try {
+            return new Slice.OfPeriod(leaderboardId, timeWindow, period == null || period.isBlank()
+                    ? timeWindow.periodOf(clock.instant()) : timeWindow.parsePeriod(period));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("bad period '" + period + "': " + e.getMessage());
+        }
+    }
+
+    private Slice range(String leaderboardId, String from, String to) {
+        if (from == null || to == null) {
+            throw new InvalidQueryException("window=custom needs 'from' and 'to' (inclusive UTC dates, 2026-11-01)");
+        }
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (end.isBefore(start)) {
+            throw new InvalidQueryException("'to' (" + to + ") is before 'from' (" + from + ")");
+        }
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        if (days > maxCustomDays) {
+            throw new InvalidQueryException("a custom range spans at most " + maxCustomDays + " days; this one spans "
+                    + days);
+        }
+        return new Slice.OfRange(leaderboardId, start, end);
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException("'" + name + "' must be a date like 2026-11-01, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+-- One page of a board in the live generation, in one round trip (the generation pointer is read here, so a replay's
+-- switch can never pair an old pointer with new keys).
+-- ARGV[1] key prefix, ARGV[2] board tag "<board>|<window>|<period>", ARGV[3] offset, ARGV[4] limit
+-- Returns {-1} when Redis has no data (lost: read PostgreSQL), {0} for an empty or expired board, else {total, rows}.
+local generation = redis.call('GET', ARGV[1] .. ':generation')
+if not generation then
+  return {-1}
+end
+local key = ARGV[1] .. ':g' .. generation .. ':{' .. ARGV[2] .. '}:rank'
+local total = redis.call('ZCARD', key)
+if total == 0 then
+  return {0}
+end
+local first = tonumber(ARGV[3])
+return {total, redis.call('ZREVRANGE', key, first, first + tonumber(ARGV[4]) - 1, 'WITHSCORES')}

@@ -4,12 +4,13 @@
 -- A player's current total per (leaderboard, window, period), and when it was reached (the tie-break).
 -- generation: replays build a new generation beside the live one and switch atomically (projection_generation).
 -- version: the aggregate sequence number of the event that set the row; older versions never overwrite newer ones.
+-- COLLATE "C": ties on score and time are broken by user id in byte order, exactly as Redis orders members.
 CREATE TABLE standing (
     generation     INTEGER      NOT NULL,
-    leaderboard_id VARCHAR(64)  NOT NULL,
-    time_window    VARCHAR(16)  NOT NULL,
-    period         VARCHAR(16)  NOT NULL,
-    user_id        VARCHAR(64)  NOT NULL,
+    leaderboard_id VARCHAR(64)  COLLATE "C" NOT NULL,
+    time_window    VARCHAR(16)  COLLATE "C" NOT NULL,
+    period         VARCHAR(16)  COLLATE "C" NOT NULL,
+    user_id        VARCHAR(64)  COLLATE "C" NOT NULL,
     score          BIGINT       NOT NULL,
     reached_at     TIMESTAMPTZ  NOT NULL,
     version        BIGINT       NOT NULL,
@@ -20,11 +21,16 @@ CREATE TABLE standing (
 CREATE INDEX standing_rank_order
     ON standing (generation, leaderboard_id, time_window, period, score DESC, reached_at, user_id DESC);
 
+-- building_id identifies one replay run, so a stale run can never write into or switch to another run's build;
+-- building_position/building_head report its progress to every instance.
 CREATE TABLE projection_generation (
     projection          VARCHAR(64) NOT NULL PRIMARY KEY,
     live_generation     INTEGER     NOT NULL,
     building_generation INTEGER,
+    building_id         VARCHAR(36),
     building_started_at TIMESTAMPTZ,
+    building_position   BIGINT,
+    building_head       BIGINT,
     switched_at         TIMESTAMPTZ NOT NULL
 );
 INSERT INTO projection_generation (projection, live_generation, switched_at) VALUES ('standings', 1, now());

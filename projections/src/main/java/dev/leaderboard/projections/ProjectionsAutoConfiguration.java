@@ -139,8 +139,9 @@ public class ProjectionsAutoConfiguration {
     }
 
     @Bean
-    public RedisHealer redisHealer(RedisStandings redis, RedisRestorer restorer, ProjectionProperties properties) {
-        return new RedisHealer(redis, restorer, properties.healCheckInterval());
+    public RedisHealer redisHealer(RedisStandings redis, RedisRestorer restorer, ProjectionGenerations generations,
+                                   ProjectionProperties properties) {
+        return new RedisHealer(redis, restorer, generations, properties.healCheckInterval());
     }
 
     @Bean
@@ -156,10 +157,8 @@ public class ProjectionsAutoConfiguration {
                                                          EventStore eventStore,
                                                          EventProcessingConfiguration processing,
                                                          ProjectionGenerations generations,
-                                                         RedisRestorer restorer, StandingsReplay replay,
-                                                         Clock clock) {
-        return new ProjectionStatusReader(jdbc, serializer, eventStore, processing, generations, restorer, replay,
-                clock);
+                                                         RedisRestorer restorer, Clock clock) {
+        return new ProjectionStatusReader(jdbc, serializer, eventStore, processing, generations, restorer, clock);
     }
 
     @Bean

@@ -26,6 +26,9 @@ class RolesTest {
                 "leaderboard.roles=command")) {
             assertThat(commandOnly.api().submitAction(Tokens.player("erin"), "a-1", "quiz-completed").status())
                     .isEqualTo(202);
+            // no projection on this instance, and Redis is not its business: ready without either
+            assertThat(commandOnly.api().get("/readiness", null).status()).isEqualTo(200);
+            assertThat(commandOnly.api().get("/health", null).json().get("components").has("redis")).isFalse();
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.leaderboard.projections.admin;
 import dev.leaderboard.projections.generations.Generations;
 import dev.leaderboard.projections.generations.ProjectionGenerations;
 import dev.leaderboard.projections.healing.RedisRestorer;
-import dev.leaderboard.projections.replay.StandingsReplay;
 import dev.leaderboard.projections.standings.StandingsProjector;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -31,19 +30,17 @@ public class ProjectionStatusReader {
     private final EventProcessingConfiguration processing;
     private final ProjectionGenerations generations;
     private final RedisRestorer restorer;
-    private final StandingsReplay replay;
     private final Clock clock;
 
     public ProjectionStatusReader(JdbcTemplate jdbc, Serializer serializer, EventStore eventStore,
                                   EventProcessingConfiguration processing, ProjectionGenerations generations,
-                                  RedisRestorer restorer, StandingsReplay replay, Clock clock) {
+                                  RedisRestorer restorer, Clock clock) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.eventStore = eventStore;
         this.processing = processing;
         this.generations = generations;
         this.restorer = restorer;
-        this.replay = replay;
         this.clock = clock;
     }
 
@@ -60,10 +57,8 @@ public class ProjectionStatusReader {
         long head = positionOf(eventStore.createHeadToken());
         long lag = Math.max(0, head - position);
         Generations current = generations.current();
-        StandingsReplay.Progress progress = replay.progress();
         ProjectionStatus.Replay replayStatus = current.isBuilding()
-                ? new ProjectionStatus.Replay(current.building(),
-                progress != null && progress.generation() == current.building() ? progress.fraction() : 0.0)
+                ? new ProjectionStatus.Replay(current.building(), current.buildingProgress())
                 : null;
         return new ProjectionStatus(name, status(name, current), position, head, lag, lagSeconds(position, lag),
                 positions.size(), current.live(), replayStatus);

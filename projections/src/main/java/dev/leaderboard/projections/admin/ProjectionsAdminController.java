@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +48,17 @@ public class ProjectionsAdminController {
                 .body(Map.of("name", name, "status", "replaying", "generation", generation));
     }
 
+    /** Cancels a running (or stuck) replay; readers stay on the live generation. */
+    @DeleteMapping("/{name}/replay")
+    public ResponseEntity<Map<String, Object>> cancelReplay(@PathVariable String name) {
+        requireKnown(name);
+        return ResponseEntity.ok(Map.of("name", name, "cancelled", replay.cancel()));
+    }
+
     @PostMapping("/{name}/restore")
     public ResponseEntity<Map<String, Object>> restore(@PathVariable String name) {
         requireKnown(name);
-        RedisRestorer.Result result = restorer.restore();
+        RedisRestorer.Result result = restorer.restore(false);
         if (!result.performed()) {
             throw new RestoreAlreadyRunningException();
         }
@@ -88,7 +96,7 @@ public class ProjectionsAdminController {
 
     static class RestoreAlreadyRunningException extends RuntimeException {
         RestoreAlreadyRunningException() {
-            super("a restore is already running on another instance");
+            super("a restore is already running");
         }
     }
 }

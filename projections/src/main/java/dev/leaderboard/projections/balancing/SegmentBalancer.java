@@ -24,7 +24,8 @@ public class SegmentBalancer implements MaxSegmentProvider, SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final String projection;
-    private final int segments;
+    private final int configuredSegments;
+    private final AtomicInteger segments;
     private final Duration interval;
     private final String nodeId = UUID.randomUUID().toString();
     private final AtomicInteger liveNodes = new AtomicInteger(1);
@@ -33,13 +34,14 @@ public class SegmentBalancer implements MaxSegmentProvider, SmartLifecycle {
     public SegmentBalancer(JdbcTemplate jdbc, String projection, int segments, Duration interval) {
         this.jdbc = jdbc;
         this.projection = projection;
-        this.segments = segments;
+        this.configuredSegments = segments;
+        this.segments = new AtomicInteger(segments);
         this.interval = interval;
     }
 
     @Override
     public int getMaxSegments(String processingGroup) {
-        return (segments + liveNodes.get() - 1) / liveNodes.get();
+        return (segments.get() + liveNodes.get() - 1) / liveNodes.get();
     }
 
     void heartbeat() {
@@ -53,6 +55,10 @@ public class SegmentBalancer implements MaxSegmentProvider, SmartLifecycle {
                     WHERE projection = ? AND heartbeat_at > now() - make_interval(secs => ?)""",
                     Integer.class, projection, staleAfterMillis / 1000.0);
             liveNodes.set(Math.max(1, live == null ? 1 : live));
+            // The token store knows the real count: the configured one only applies when a processor first starts.
+            Integer stored = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
+                    Integer.class, projection);
+            segments.set(stored == null || stored == 0 ? configuredSegments : stored);
             jdbc.update("DELETE FROM projection_node WHERE projection = ? AND heartbeat_at < now() - interval '1 hour'",
                     projection);
         } catch (RuntimeException e) {

@@ -16,38 +16,65 @@ public class ProjectionGenerations {
     }
 
     public Generations current() {
-        return jdbc.queryForObject(
-                "SELECT live_generation, building_generation FROM projection_generation WHERE projection = ?",
-                (rs, row) -> new Generations(rs.getInt(1), (Integer) rs.getObject(2)), STANDINGS);
+        return jdbc.queryForObject("""
+                        SELECT live_generation, building_generation, building_id, building_position, building_head
+                        FROM projection_generation WHERE projection = ?""",
+                (rs, row) -> new Generations(rs.getInt(1), (Integer) rs.getObject(2), rs.getString(3),
+                        (Long) rs.getObject(4), (Long) rs.getObject(5)), STANDINGS);
     }
 
-    /** Claims the next generation for a replay; empty if one is already being built. */
-    public Optional<Integer> startBuilding() {
+    /** Claims the next generation for the replay run {@code buildingId}; empty if one is already being built. */
+    public Optional<Integer> startBuilding(String buildingId, long head) {
         Generations now = current();
         if (now.isBuilding()) {
             return Optional.empty();
         }
         int next = now.live() + 1;
         int updated = jdbc.update("""
-                UPDATE projection_generation SET building_generation = ?, building_started_at = now()
+                UPDATE projection_generation
+                SET building_generation = ?, building_id = ?, building_started_at = now(), building_position = 0,
+                    building_head = ?
                 WHERE projection = ? AND building_generation IS NULL AND live_generation = ?""",
-                next, STANDINGS, now.live());
+                next, buildingId, head, STANDINGS, now.live());
         return updated == 1 ? Optional.of(next) : Optional.empty();
     }
 
-    /** Makes the built generation live; false if the build was cancelled meanwhile. */
-    public boolean switchTo(int generation) {
-        return jdbc.update("""
-                UPDATE projection_generation
-                SET live_generation = building_generation, building_generation = NULL, switched_at = now()
-                WHERE projection = ? AND building_generation = ?""", STANDINGS, generation) == 1;
+    public void reportProgress(String buildingId, long position) {
+        jdbc.update("UPDATE projection_generation SET building_position = ? WHERE projection = ? AND building_id = ?",
+                position, STANDINGS, buildingId);
     }
 
-    public void cancelBuilding() {
-        jdbc.update("UPDATE projection_generation SET building_generation = NULL WHERE projection = ?", STANDINGS);
+    /** Makes the run's build live; false if that run was cancelled meanwhile. */
+    public boolean switchTo(String buildingId) {
+        return jdbc.update("""
+                UPDATE projection_generation
+                SET live_generation = building_generation, building_generation = NULL, building_id = NULL,
+                    building_position = NULL, building_head = NULL, switched_at = now()
+                WHERE projection = ? AND building_id = ?""", STANDINGS, buildingId) == 1;
+    }
+
+    /** Cancels whatever replay is building; its run notices at its next batch and stops. */
+    public boolean cancelBuilding() {
+        return jdbc.update("""
+                UPDATE projection_generation
+                SET building_generation = NULL, building_id = NULL, building_position = NULL, building_head = NULL
+                WHERE projection = ? AND building_generation IS NOT NULL""", STANDINGS) == 1;
+    }
+
+    /** Cancels the build of one run only (a run cleaning up after itself). */
+    public void cancelBuilding(String buildingId) {
+        jdbc.update("""
+                UPDATE projection_generation
+                SET building_generation = NULL, building_id = NULL, building_position = NULL, building_head = NULL
+                WHERE projection = ? AND building_id = ?""", STANDINGS, buildingId);
     }
 
     public void deleteRows(int generation) {
         jdbc.update("DELETE FROM standing WHERE generation = ?", generation);
+    }
+
+    /** Removes every generation but the live one: leftovers of cancelled replays and missed cleanups. */
+    public void deleteRowsExcept(int live) {
+        jdbc.update("DELETE FROM standing WHERE generation <> ?", live);
     }
 }

@@ -1,5 +1,6 @@
 package dev.leaderboard.projections.healing;
 
+import dev.leaderboard.projections.generations.ProjectionGenerations;
 import dev.leaderboard.projections.standings.RedisStandings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,20 +21,31 @@ public class RedisHealer implements SmartLifecycle {
 
     private final RedisStandings redis;
     private final RedisRestorer restorer;
+    private final ProjectionGenerations generations;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public RedisHealer(RedisStandings redis, RedisRestorer restorer, Duration interval) {
+    public RedisHealer(RedisStandings redis, RedisRestorer restorer, ProjectionGenerations generations,
+                       Duration interval) {
         this.redis = redis;
         this.restorer = restorer;
+        this.generations = generations;
         this.interval = interval;
     }
 
     void check() {
         try {
-            if (!redis.hasGenerationPointer()) {
+            Integer pointer = redis.generationPointer();
+            if (pointer == null) {
                 log.warn("Redis has no standings generation pointer: restoring from PostgreSQL");
-                restorer.restore();
+                restorer.restore(true);
+                return;
+            }
+            int live = generations.current().live();
+            if (pointer != live) {
+                // A replay switched in PostgreSQL but its pointer update did not reach Redis.
+                log.warn("Redis points readers at generation {} but generation {} is live: correcting", pointer, live);
+                redis.setGenerationPointer(live);
             }
         } catch (RuntimeException e) {
             log.warn("Redis check or restore failed; retrying in {}: {}", interval, e.toString());

@@ -52,8 +52,12 @@ public class RedisRestorer {
     public record Result(boolean performed, long rows, int generation) {
     }
 
-    /** Restores now; returns without doing anything if another instance is already restoring. */
-    public Result restore() {
+    /**
+     * Restores now; returns without doing anything if a restore is already running (here or elsewhere).
+     *
+     * @param redisLost Redis lost its data: a replay's half-built generation is gone too and is cancelled
+     */
+    public Result restore(boolean redisLost) {
         return transactions.execute(status -> {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
                     RESTORE_LOCK))) {
@@ -63,13 +67,20 @@ public class RedisRestorer {
             try {
                 jdbc.execute("LOCK TABLE standing IN SHARE MODE");
                 Generations current = generations.current();
-                if (current.isBuilding()) {
+                if (redisLost && current.isBuilding()) {
                     log.warn("Cancelling the replay into generation {}: its Redis data is gone too",
                             current.building());
                     generations.cancelBuilding();
                 }
                 redis.setGenerationPointer(current.live());
-                long rows = copy(current.live());
+                long rows;
+                try {
+                    rows = copy(current.live());
+                } catch (RuntimeException e) {
+                    // Without the pointer the healer tries again; with it, a half-copied Redis would look whole.
+                    redis.deleteGenerationPointer();
+                    throw e;
+                }
                 log.info("Restored {} standings of generation {} into Redis", rows, current.live());
                 return new Result(true, rows, current.live());
             } finally {

@@ -6,7 +6,8 @@ import dev.leaderboard.windows.TimeWindow;
  * Where the standings live in Redis. Per (generation, leaderboard, window, period): a sorted set of rank members
  * scored by total, and a hash from user id to {@code <version>|<current member>}. The generation pointer names the
  * generation readers use; its absence means Redis lost its data (it is never deleted otherwise).
- * The braces are a hash tag keeping a board's two keys in one cluster slot.
+ * One Redis (standalone or Sentinel-managed) is assumed: scripts touch the pointer and several boards at once, which
+ * Redis Cluster would refuse across slots.
  */
 public record RedisKeys(String prefix) {
 

@@ -17,19 +17,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds the standings from the first event of the event store into a new generation, while readers keep using
  * the live one. Live processing writes both generations during the rebuild, so once this reader has reached the
  * head of the store the new generation is complete, and the switch is one pointer update. The previous generation
  * is deleted after a grace period, so readers that resolved it just before the switch still finish.
+ * Each run has an id: a cancelled or stale run can never write into, or switch to, another run's build.
  */
 public class StandingsReplay implements AutoCloseable {
 
@@ -47,7 +46,6 @@ public class StandingsReplay implements AutoCloseable {
             Thread.ofPlatform().name("standings-replay").daemon().factory());
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("standings-generation-cleanup").daemon().factory());
-    private final AtomicReference<Progress> progress = new AtomicReference<>();
 
     public StandingsReplay(EventStore eventStore, StandingsWriter writer, ProjectionGenerations generations,
                            RedisStandings redis, JdbcTemplate jdbc, TransactionTemplate transactions,
@@ -61,42 +59,35 @@ public class StandingsReplay implements AutoCloseable {
         this.properties = properties;
     }
 
-    /** Progress of the replay running on this instance (positions of the event store). */
-    public record Progress(int generation, AtomicLong position, long headAtStart) {
-        public double fraction() {
-            return headAtStart <= 0 ? 1.0 : Math.min(1.0, (double) position.get() / headAtStart);
-        }
-    }
-
     /** Claims a new generation and starts rebuilding it in the background. */
     public int start() {
+        String run = UUID.randomUUID().toString();
+        long head = position(eventStore.createHeadToken());
         Integer generation = transactions.execute(status -> {
             jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, START_LOCK);
             if (generations.current().isBuilding()) {
                 return null;
             }
-            int next = generations.current().live() + 1;
-            generations.deleteRows(next); // leftovers of a cancelled replay
-            redis.deleteGeneration(next);
-            return generations.startBuilding().orElse(null);
+            int live = generations.current().live();
+            generations.deleteRowsExcept(live); // leftovers of cancelled replays and missed cleanups
+            redis.deleteGenerationsExcept(live);
+            return generations.startBuilding(run, head).orElse(null);
         });
         if (generation == null) {
             throw new ReplayAlreadyRunningException();
         }
-        long head = position(eventStore.createHeadToken());
-        Progress started = new Progress(generation, new AtomicLong(), head);
-        progress.set(started);
-        runner.execute(() -> rebuild(started));
+        runner.execute(() -> rebuild(run, generation));
         return generation;
     }
 
-    public Progress progress() {
-        return progress.get();
+    /** Cancels the running replay, wherever it runs; the live generation is untouched. */
+    public boolean cancel() {
+        return Boolean.TRUE.equals(transactions.execute(status -> generations.cancelBuilding()));
     }
 
-    private void rebuild(Progress state) {
-        int generation = state.generation();
-        log.info("Replay into generation {} started ({} events at start)", generation, state.headAtStart());
+    private void rebuild(String run, int generation) {
+        log.info("Replay {} into generation {} started", run, generation);
+        boolean switched = false;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             TrackingToken last = null;
             while (true) {
@@ -111,11 +102,10 @@ public class StandingsReplay implements AutoCloseable {
                     read++;
                 }
                 if (read > 0) {
-                    if (!writeIfStillBuilding(generation, changes)) {
-                        log.warn("Replay into generation {} was cancelled", generation);
+                    if (!writeIfStillThisRun(run, generation, changes, position(last))) {
+                        log.warn("Replay {} into generation {} was cancelled", run, generation);
                         return;
                     }
-                    state.position().set(position(last));
                     continue;
                 }
                 TrackingToken head = eventStore.createHeadToken();
@@ -124,36 +114,42 @@ public class StandingsReplay implements AutoCloseable {
                 }
                 stream.hasNextAvailable(200, TimeUnit.MILLISECONDS);
             }
-            switchTo(generation);
+            switched = switchTo(run, generation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("Replay into generation {} failed; the live generation is untouched", generation, e);
-            transactions.executeWithoutResult(status -> generations.cancelBuilding());
+            log.error("Replay {} into generation {} failed; readers stay on the live generation", run, generation, e);
+        } finally {
+            if (!switched) {
+                cancelQuietly(run);
+            }
         }
     }
 
-    private boolean writeIfStillBuilding(int generation, StandingChanges changes) {
+    private boolean writeIfStillThisRun(String run, int generation, StandingChanges changes, long position) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!Objects.equals(generations.current().building(), generation)) {
+            if (!run.equals(generations.current().buildingId())) {
                 return false;
             }
             writer.write(changes, List.of(generation));
+            generations.reportProgress(run, position);
             return true;
         }));
     }
 
-    private void switchTo(int generation) {
+    private boolean switchTo(String run, int generation) {
         int previous = generations.current().live();
-        if (!Boolean.TRUE.equals(transactions.execute(status -> generations.switchTo(generation)))) {
-            log.warn("Replay into generation {} was cancelled before the switch", generation);
-            return;
+        if (!Boolean.TRUE.equals(transactions.execute(status -> generations.switchTo(run)))) {
+            log.warn("Replay {} into generation {} was cancelled before the switch", run, generation);
+            return false;
         }
+        // Should this fail, the healer sees the pointer differ from PostgreSQL's live generation and corrects it.
         redis.setGenerationPointer(generation);
         log.info("Standings switched to generation {}; generation {} is deleted in {}", generation, previous,
                 properties.oldGenerationGrace());
         cleaner.schedule(() -> deleteGeneration(previous), properties.oldGenerationGrace().toMillis(),
                 TimeUnit.MILLISECONDS);
+        return true;
     }
 
     private void deleteGeneration(int generation) {
@@ -165,13 +161,23 @@ public class StandingsReplay implements AutoCloseable {
         }
     }
 
+    private void cancelQuietly(String run) {
+        try {
+            transactions.executeWithoutResult(status -> generations.cancelBuilding(run));
+        } catch (RuntimeException e) {
+            log.warn("Could not cancel replay {}; DELETE /api/v1/admin/projections/standings/replay does", run, e);
+        }
+    }
+
     private static long position(TrackingToken token) {
         return token == null ? 0 : token.position().orElse(0);
     }
 
+    /** On shutdown the running replay stops and cancels its build, so a later request can start a new one. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         runner.shutdownNow();
+        runner.awaitTermination(10, TimeUnit.SECONDS);
         cleaner.shutdownNow();
     }
 }

@@ -70,16 +70,41 @@ public class RedisStandings {
         return Boolean.TRUE.equals(redis.hasKey(keys.generationPointer()));
     }
 
+    public Integer generationPointer() {
+        String pointer = redis.opsForValue().get(keys.generationPointer());
+        return pointer == null ? null : Integer.valueOf(pointer);
+    }
+
+    public void deleteGenerationPointer() {
+        redis.delete(keys.generationPointer());
+    }
+
     /** Removes every key of a generation, without blocking Redis (SCAN + UNLINK). */
     public long deleteGeneration(int generation) {
+        return deleteMatching(keys.generationPattern(generation), key -> true);
+    }
+
+    /** Removes the keys of every generation but {@code live}: leftovers of cancelled replays and missed cleanups. */
+    public long deleteGenerationsExcept(int live) {
+        String livePrefix = keys.generationPattern(live).replace("*", "");
+        java.util.regex.Pattern generationKey = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(keys.prefix()) + ":g\\d+:.*");
+        return deleteMatching(keys.prefix() + ":g*", key -> generationKey.matcher(key).matches()
+                && !key.startsWith(livePrefix));
+    }
+
+    private long deleteMatching(String pattern, java.util.function.Predicate<String> filter) {
         return redis.execute((RedisCallback<Long>) connection -> {
             long deleted = 0;
             var options = org.springframework.data.redis.core.ScanOptions.scanOptions()
-                    .match(keys.generationPattern(generation)).count(1000).build();
+                    .match(pattern).count(1000).build();
             List<byte[]> chunk = new ArrayList<>();
             try (var cursor = connection.keyCommands().scan(options)) {
                 while (cursor.hasNext()) {
-                    chunk.add(cursor.next());
+                    byte[] key = cursor.next();
+                    if (filter.test(new String(key, StandardCharsets.UTF_8))) {
+                        chunk.add(key);
+                    }
                     if (chunk.size() == 500) {
                         deleted += unlink(connection, chunk);
                     }

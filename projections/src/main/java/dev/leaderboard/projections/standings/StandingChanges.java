@@ -14,7 +14,11 @@ public final class StandingChanges {
     private final Map<Standing.Key, Standing> latest = new TreeMap<>();
     private int events;
 
+    /** Records what one event changed; events that change no standing are not counted. */
     public void add(List<Standing> standings) {
+        if (standings.isEmpty()) {
+            return;
+        }
         events++;
         for (Standing standing : standings) {
             latest.merge(standing.key(), standing, (a, b) -> a.version() >= b.version() ? a : b);

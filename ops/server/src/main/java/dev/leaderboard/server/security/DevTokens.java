@@ -19,10 +19,10 @@ import java.util.Map;
  */
 public final class DevTokens {
 
-    /** The local profile's documented default secret (application-local.yml). */
     private static final String USAGE =
             "usage: token [--sub USER_ID] [--scope \"player service admin\"] [--ttl SECONDS]";
 
+    /** The local profile's documented default secret (application-local.yml). */
     public static final String LOCAL_SECRET = "local-dev-secret-change-me-0123456789abcdef";
 
     private DevTokens() {

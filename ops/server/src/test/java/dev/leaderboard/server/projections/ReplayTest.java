@@ -86,15 +86,47 @@ class ReplayTest {
     }
 
     @Test
-    void aSecondReplayWhileOneRunsIsAConflict() {
+    void aStuckReplayIsAConflictUntilCancelledThenANewOneRuns() {
         try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl())) {
-            server.rows().jdbc().update("UPDATE projection_generation SET building_generation = 2");
+            Api api = server.api();
+            api.submitAction(Tokens.player("solo"), "a-1", "quiz-completed");
+            // a replay whose instance died: its build stays claimed
+            server.rows().jdbc().update(
+                    "UPDATE projection_generation SET building_generation = 2, building_id = 'dead-run'");
 
-            Api.Response second = server.api().post("/api/v1/admin/projections/standings/replay", Tokens.admin());
+            Api.Response second = api.post("/api/v1/admin/projections/standings/replay", Tokens.admin());
+            Api.Response cancel = send(api, "DELETE");
+            Api.Response third = api.post("/api/v1/admin/projections/standings/replay", Tokens.admin());
 
             assertThat(second.status()).isEqualTo(409);
             assertThat(second.isProblem()).isTrue();
+            assertThat(cancel.status()).isEqualTo(200);
+            assertThat(cancel.json().get("cancelled").asBoolean()).isTrue();
+            assertThat(third.status()).isEqualTo(202);
+            Standings standings = Standings.of(server);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(2).equals(standings.redisGeneration()));
+            assertThat(standings.redisBoard("global|all-time|all-time")).containsExactly(new Entry("solo", 10));
         }
+    }
+
+    @Test
+    void aRedisPointerOutOfStepWithPostgresIsCorrected() {
+        try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl())) {
+            server.api().submitAction(Tokens.player("solo"), "a-1", "quiz-completed");
+            ProjectionProgress.awaitCaughtUp(server);
+            Standings standings = Standings.of(server);
+            String prefix = server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix");
+
+            server.bean(StringRedisTemplate.class).opsForValue().set(prefix + ":generation", "7");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> Integer.valueOf(1).equals(standings.redisGeneration()));
+            assertThat(standings.redisBoard("global|all-time|all-time")).containsExactly(new Entry("solo", 10));
+        }
+    }
+
+    private static Api.Response send(Api api, String method) {
+        return api.send(api.request("/api/v1/admin/projections/standings/replay", Tokens.admin())
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
     }
 
     /** A reader resolving the live generation through the pointer, as the query side does. */

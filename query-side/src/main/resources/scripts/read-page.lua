@@ -1,9 +1,10 @@
 -- One page of a board in the live generation, in one round trip (the generation pointer is read here, so a replay's
 -- switch can never pair an old pointer with new keys).
 -- ARGV[1] key prefix, ARGV[2] board tag "<board>|<window>|<period>", ARGV[3] offset, ARGV[4] limit
--- Returns {-1} when Redis has no data (lost: read PostgreSQL), {0} for an empty or expired board, else {total, rows}.
+-- Returns {-1} when Redis cannot answer (data lost, or a restore is copying it back: read PostgreSQL),
+-- {0} for an empty or expired board, else {total, rows}.
 local generation = redis.call('GET', ARGV[1] .. ':generation')
-if not generation then
+if not generation or redis.call('EXISTS', ARGV[1] .. ':restoring') == 1 then
   return {-1}
 end
 local key = ARGV[1] .. ':g' .. generation .. ':{' .. ARGV[2] .. '}:rank'

@@ -1,9 +1,9 @@
 -- A player's rank with the neighbour window around it, in one round trip.
 -- ARGV[1] key prefix, ARGV[2] board tag, ARGV[3] user id, ARGV[4] context (rows on each side)
--- Returns {-1} when Redis has no data, {0} for an empty board, {total, -1} when the player has no score there,
+-- Returns {-1} when Redis cannot answer (data lost or being restored), {0} for an empty board, {total, -1} when the player has no score there,
 -- else {total, rank (0-based), first row of the window (0-based), rows}.
 local generation = redis.call('GET', ARGV[1] .. ':generation')
-if not generation then
+if not generation or redis.call('EXISTS', ARGV[1] .. ':restoring') == 1 then
   return {-1}
 end
 local base = ARGV[1] .. ':g' .. generation .. ':{' .. ARGV[2] .. '}'

@@ -20,11 +20,16 @@ import dev.leaderboard.query.rankings.RedisRankings;
 import dev.leaderboard.query.rankings.SliceParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -89,5 +94,20 @@ public class QuerySideAutoConfiguration {
             }
         }, new ChannelTopic(keys.changesChannel()));
         return container;
+    }
+
+    @Bean
+    public MeterBinder liveStreamMetrics(LiveStreams streams) {
+        return registry -> Gauge.builder("leaderboard.stream.clients", streams, LiveStreams::clients)
+                .description("Open live stream connections on this instance").register(registry);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class Health {
+        @Bean
+        public ReadModelHealthIndicator readModelHealthIndicator(StringRedisTemplate redis, RedisKeys keys) {
+            return new ReadModelHealthIndicator(redis, keys);
+        }
     }
 }

@@ -28,6 +28,7 @@ public class RedisRestorer {
     private static final Logger log = LoggerFactory.getLogger(RedisRestorer.class);
     private static final long RESTORE_LOCK = 0x5354414E44494E47L; // "STANDING"
     private static final int CHUNK = 2000;
+    private static final java.time.Duration MARKER_TTL = java.time.Duration.ofMinutes(10);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -72,6 +73,8 @@ public class RedisRestorer {
                             current.building());
                     generations.cancelBuilding();
                 }
+                // Readers on every instance answer from PostgreSQL while the marker exists (and fail readiness).
+                redis.markRestoring(MARKER_TTL);
                 redis.setGenerationPointer(current.live());
                 long rows;
                 try {
@@ -80,6 +83,8 @@ public class RedisRestorer {
                     // Without the pointer the healer tries again; with it, a half-copied Redis would look whole.
                     redis.deleteGenerationPointer();
                     throw e;
+                } finally {
+                    redis.clearRestoring();
                 }
                 log.info("Restored {} standings of generation {} into Redis", rows, current.live());
                 return new Result(true, rows, current.live());
@@ -122,8 +127,16 @@ public class RedisRestorer {
         return copied[0] + chunk.size();
     }
 
+    /** A restore runs here, or on another instance (the marker in Redis). */
     public boolean isRestoring() {
-        return restoring.get();
+        if (restoring.get()) {
+            return true;
+        }
+        try {
+            return redis.isRestoring();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** 0..1 while restoring, 1 otherwise. */

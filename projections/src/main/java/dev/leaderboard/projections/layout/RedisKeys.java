@@ -5,7 +5,8 @@ import dev.leaderboard.windows.TimeWindow;
 /**
  * Where the standings live in Redis. Per (generation, leaderboard, window, period): a sorted set of rank members
  * scored by total, and a hash from user id to {@code <version>|<current member>}. The generation pointer names the
- * generation readers use; its absence means Redis lost its data (it is never deleted otherwise).
+ * generation readers use; its absence means Redis lost its data (or a restore failed half-way). While a restore
+ * copies PostgreSQL into Redis, {@link #restoringMarker()} exists and readers answer from PostgreSQL.
  * One Redis (standalone or Sentinel-managed) is assumed: scripts touch the pointer and several boards at once, which
  * Redis Cluster would refuse across slots.
  */
@@ -21,6 +22,11 @@ public record RedisKeys(String prefix) {
 
     public String members(int generation, String leaderboardId, TimeWindow window, String period) {
         return base(generation, leaderboardId, window, period) + ":members";
+    }
+
+    /** Present while a restore copies PostgreSQL into Redis (with a TTL, in case the restoring instance dies). */
+    public String restoringMarker() {
+        return prefix + ":restoring";
     }
 
     /** The pub/sub channel of {@link TopChange} notifications. */

@@ -79,6 +79,18 @@ public class RedisStandings {
         redis.delete(keys.generationPointer());
     }
 
+    public void markRestoring(java.time.Duration atMost) {
+        redis.opsForValue().set(keys.restoringMarker(), "1", atMost);
+    }
+
+    public void clearRestoring() {
+        redis.delete(keys.restoringMarker());
+    }
+
+    public boolean isRestoring() {
+        return Boolean.TRUE.equals(redis.hasKey(keys.restoringMarker()));
+    }
+
     /** Removes every key of a generation, without blocking Redis (SCAN + UNLINK). */
     public long deleteGeneration(int generation) {
         return deleteMatching(keys.generationPattern(generation), key -> true);

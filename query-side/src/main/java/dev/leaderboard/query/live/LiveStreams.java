@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leaderboard.projections.layout.TopChange;
 import dev.leaderboard.query.rankings.Rankings;
-import dev.leaderboard.query.rankings.Slice;
 import dev.leaderboard.windows.TimeWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,9 @@ public class LiveStreams implements SmartLifecycle {
     private final Clock clock;
     private final ObjectMapper json;
     private final Map<StreamGroup.Key, StreamGroup> groups = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1,
-            Thread.ofPlatform().name("live-streams").daemon().factory());
+    /** A few threads, so one slow client connection cannot hold up every other group's events. */
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4,
+            Thread.ofPlatform().name("live-streams-", 0).daemon().factory());
     private volatile boolean running;
 
     public LiveStreams(Rankings rankings, StreamProperties properties, Clock clock, ObjectMapper json) {
@@ -46,13 +46,13 @@ public class LiveStreams implements SmartLifecycle {
     public SseEmitter open(String leaderboardId, TimeWindow window, int top) throws IOException {
         SseEmitter client = new SseEmitter(properties.timeout().toMillis());
         StreamGroup group = groups.computeIfAbsent(new StreamGroup.Key(leaderboardId, window, top),
-                key -> new StreamGroup(key, properties.minInterval(), clock, scheduler, this::toJson));
+                key -> new StreamGroup(key, properties.minInterval(), clock, scheduler,
+                        slice -> rankings.currentTop(slice, key.top()), this::toJson));
         Runnable leave = () -> group.leave(client);
         client.onCompletion(leave);
         client.onTimeout(leave);
         client.onError(e -> leave.run());
-        Slice.OfPeriod slice = new Slice.OfPeriod(leaderboardId, window, window.periodOf(clock.instant()));
-        group.join(client, slice, rankings.page(slice, 0, top));
+        group.join(client);
         return client;
     }
 
@@ -64,7 +64,7 @@ public class LiveStreams implements SmartLifecycle {
         }
         groups.forEach((key, group) -> {
             if (key.leaderboardId().equals(change.leaderboardId()) && key.window() == window) {
-                group.offer(change);
+                group.markDirty(change.period());
             }
         });
     }

@@ -1,6 +1,5 @@
 package dev.leaderboard.query.live;
 
-import dev.leaderboard.projections.layout.TopChange;
 import dev.leaderboard.query.rankings.RankedEntry;
 import dev.leaderboard.query.rankings.RankingPage;
 import dev.leaderboard.query.rankings.RankingsResponse;
@@ -12,7 +11,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -21,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The clients watching the same top N of one board and window on this instance. A change is rendered once for the
- * group, only when its top N differs from what the group last saw, and at most once per interval: changes arriving
- * sooner are coalesced and the latest state goes out when the interval has passed.
+ * The clients watching the same top N of one board and window on this instance. A change notification only marks
+ * the group dirty; at most once per interval the group reads the current top itself (one read for all its clients,
+ * so notifications arriving late or out of order cannot leave clients on an older state) and sends it only if it
+ * differs from what the group last sent.
  */
 final class StreamGroup {
 
@@ -35,32 +34,32 @@ final class StreamGroup {
     private final Duration minInterval;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final Function<Slice.OfPeriod, RankingPage> readTop;
     private final Function<Object, String> toJson;
     private List<RankedEntry> lastSent;
     private long lastSentAtMillis;
     private long lastId;
-    private TopChange pending;
+    private String dirtyPeriod;
     private boolean flushScheduled;
 
     StreamGroup(Key key, Duration minInterval, Clock clock, ScheduledExecutorService scheduler,
-                Function<Object, String> toJson) {
+                Function<Slice.OfPeriod, RankingPage> readTop, Function<Object, String> toJson) {
         this.key = key;
         this.minInterval = minInterval;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.readTop = readTop;
         this.toJson = toJson;
     }
 
-    /** Sends the current state to a new client only, and adds it to the group. */
-    void join(SseEmitter client, Slice.OfPeriod slice, RankingPage snapshot) throws IOException {
-        long id;
-        synchronized (this) {
-            if (lastSent == null) {
-                lastSent = snapshot.entries();
-            }
-            id = ++lastId;
+    /** Sends the current state to a new client and adds it, atomically with respect to the group's flushes. */
+    synchronized void join(SseEmitter client) throws IOException {
+        Slice.OfPeriod slice = slice(key.window().periodOf(clock.instant()).key());
+        RankingPage page = readTop.apply(slice);
+        if (lastSent == null) {
+            lastSent = page.entries();
         }
-        client.send(event(id, toJson.apply(RankingsResponse.of(slice, 0, key.top(), snapshot))));
+        client.send(event(++lastId, toJson.apply(RankingsResponse.of(slice, 0, key.top(), page))));
         clients.add(client);
     }
 
@@ -76,45 +75,36 @@ final class StreamGroup {
         return clients;
     }
 
-    void offer(TopChange change) {
-        synchronized (this) {
-            if (entriesOf(change).equals(lastSent) && pending == null) {
-                return;
-            }
-            pending = change;
-            if (flushScheduled) {
-                return;
-            }
-            flushScheduled = true;
-            long wait = Math.max(0, lastSentAtMillis + minInterval.toMillis() - clock.millis());
-            scheduler.schedule(this::flush, wait, TimeUnit.MILLISECONDS);
+    /** The board's top may have changed in this period: look again at most once per interval. */
+    synchronized void markDirty(String period) {
+        dirtyPeriod = period;
+        if (flushScheduled) {
+            return;
         }
+        flushScheduled = true;
+        long wait = Math.max(0, lastSentAtMillis + minInterval.toMillis() - clock.millis());
+        scheduler.schedule(this::flush, wait, TimeUnit.MILLISECONDS);
     }
 
     private void flush() {
-        TopChange change;
+        List<SseEmitter> recipients;
+        String data;
         long id;
-        List<RankedEntry> entries;
         synchronized (this) {
-            change = pending;
-            pending = null;
             flushScheduled = false;
-            if (change == null) {
+            Slice.OfPeriod slice = slice(dirtyPeriod);
+            RankingPage page = readTop.apply(slice);
+            if (page.entries().equals(lastSent)) {
                 return;
             }
-            entries = entriesOf(change);
-            if (entries.equals(lastSent)) {
-                return;
-            }
-            lastSent = entries;
+            lastSent = page.entries();
             lastSentAtMillis = clock.millis();
             id = ++lastId;
+            data = toJson.apply(RankingsResponse.of(slice, 0, key.top(), page));
+            // Clients that join after this point got a state at least as new in their own snapshot.
+            recipients = List.copyOf(clients);
         }
-        Slice.OfPeriod slice = new Slice.OfPeriod(key.leaderboardId(), key.window(),
-                key.window().parsePeriod(change.period()));
-        String data = toJson.apply(RankingsResponse.of(slice, 0, key.top(),
-                new RankingPage(change.totalPlayers(), entries)));
-        for (SseEmitter client : clients) {
+        for (SseEmitter client : recipients) {
             try {
                 client.send(event(id, data));
             } catch (IOException | IllegalStateException e) {
@@ -123,13 +113,8 @@ final class StreamGroup {
         }
     }
 
-    private List<RankedEntry> entriesOf(TopChange change) {
-        List<RankedEntry> entries = new ArrayList<>(key.top());
-        for (int i = 0; i < change.top().size() && i < key.top(); i++) {
-            TopChange.Row row = change.top().get(i);
-            entries.add(new RankedEntry(i + 1, row.userId(), row.score()));
-        }
-        return entries;
+    private Slice.OfPeriod slice(String period) {
+        return new Slice.OfPeriod(key.leaderboardId(), key.window(), key.window().parsePeriod(period));
     }
 
     private static SseEmitter.SseEventBuilder event(long id, String data) {

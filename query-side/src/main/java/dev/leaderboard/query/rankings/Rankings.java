@@ -78,6 +78,11 @@ public class Rankings {
         };
     }
 
+    /** The top of a period as it is now, never from the hot-page cache (live streams compare it with what they sent). */
+    public RankingPage currentTop(Slice.OfPeriod period, int top) {
+        return periodPage(period, 0, top);
+    }
+
     /** Drops cached pages of a board whose top just changed. */
     public void evict(TopChange change) {
         hotPages.asMap().keySet().removeIf(k -> k.leaderboardId().equals(change.leaderboardId())

@@ -10,6 +10,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -30,6 +32,20 @@ public class SecurityConfiguration {
     public ProblemResponses problemResponses(ObjectMapper json) {
         return new ProblemResponses(json);
     }
+
+    /**
+     * The Authorization header everywhere; on the live stream also an {@code access_token} query parameter, because a
+     * browser's EventSource cannot send headers. Nowhere else: tokens in URLs end up in logs.
+     */
+    static BearerTokenResolver streamAwareTokenResolver() {
+        DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
+        DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+        headerOrQuery.setAllowUriQueryParameter(true);
+        return request -> "GET".equals(request.getMethod()) && request.getRequestURI().matches(STREAM_PATH)
+                ? headerOrQuery.resolve(request) : headerOnly.resolve(request);
+    }
+
+    private static final String STREAM_PATH = "/api/v1/leaderboards/[^/]+/stream";
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ReadAccessProperties readAccess, ProblemResponses problems)
@@ -52,6 +68,7 @@ public class SecurityConfiguration {
                             .anyRequest().permitAll();
                 })
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenResolver(streamAwareTokenResolver())
                         .jwt(jwt -> { })
                         .authenticationEntryPoint(unauthorized))
                 .exceptionHandling(handling -> handling

@@ -45,7 +45,7 @@ class ModuleBoundariesTest {
     @Test
     void theEventContractDependsOnNoFeatureModule() {
         noClasses().that().resideInAnyPackage("dev.leaderboard.events..", "dev.leaderboard.eventstore..",
-                        "dev.leaderboard.windows..", "dev.leaderboard.platform..")
+                        "dev.leaderboard.windows..", "dev.leaderboard.platform..", "dev.leaderboard.boards..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.leaderboard.command..",
                         "dev.leaderboard.projections..", "dev.leaderboard.query..", "dev.leaderboard.server..")
                 .check(CLASSES);

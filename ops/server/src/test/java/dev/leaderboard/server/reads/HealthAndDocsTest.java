@@ -41,6 +41,8 @@ class HealthAndDocsTest {
         try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl())) {
             Api api = server.api();
             await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/readiness", null).status() == 200);
+            api.submitAction(dev.leaderboard.server.support.Tokens.player("steady"), "a-1", "level-up");
+            ReadFixture.awaitProjected(server);
 
             CompletableFuture<Api.Response> restore;
             // Hold the standings table so the restore has started (and marked itself) but cannot finish yet.
@@ -53,6 +55,9 @@ class HealthAndDocsTest {
                         "/api/v1/admin/projections/standings/restore", dev.leaderboard.server.support.Tokens.admin()));
 
                 await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/readiness", null).status() == 503);
+                // Reads arriving meanwhile are answered from PostgreSQL, whole, not from a half-restored Redis.
+                assertThat(api.get("/api/v1/leaderboards/global/rankings", null).json().get("entries").toString())
+                        .isEqualTo("[{\"rank\":1,\"userId\":\"steady\",\"score\":25}]");
                 blocker.rollback();
             }
             assertThat(restore.get().status()).isEqualTo(200);

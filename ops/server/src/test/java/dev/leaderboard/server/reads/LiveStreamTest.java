@@ -51,6 +51,11 @@ class LiveStreamTest {
             assertThat(snapshot.data().get("offset").asInt()).isZero();
             assertThat(snapshot.data().get("limit").asInt()).isEqualTo(3);
 
+            // Warm the path once (first Lua script loads, first JSON rendering); then time a change.
+            a.api().submit(Tokens.player("warm"),
+                    "{\"actionId\":\"w1\",\"type\":\"daily-login\",\"leaderboardId\":\"weekly-quiz\"}");
+            assertThat(client.next(Duration.ofSeconds(10))).as("the warm-up change").isNotNull();
+
             a.api().submit(Tokens.player("zoe"),
                     "{\"actionId\":\"z1\",\"type\":\"level-up\",\"leaderboardId\":\"weekly-quiz\"}");
 

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * PostgreSQL 17 from zonky's Maven Central binaries, listening on 127.0.0.1 only. With a data directory the cluster
- * survives restarts; without one it lives in a fresh temporary directory. Commits are synchronous (zonky's default
- * is {@code synchronous_commit=off}, which would make "accepted" mean less than it says).
+ * survives restarts; without one it lives in a fresh temporary directory. Commits are durable: zonky starts
+ * PostgreSQL with {@code -F} (fsync off) and {@code synchronous_commit=off}, which would make "accepted" mean less
+ * than it says, so both are switched back on.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "256MB")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));

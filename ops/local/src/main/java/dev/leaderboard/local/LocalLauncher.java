@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -34,7 +35,17 @@ public final class LocalLauncher {
             System.out.println(DevTokens.mintFromArgs(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
             return;
         }
-        LocalSettings settings = LocalSettings.from(System.getenv());
+        SpringApplication app = new SpringApplication(LeaderboardServer.class);
+        start(app, LocalSettings.from(System.getenv()), Map.of(), args);
+    }
+
+    /**
+     * Starts the embedded servers, points the application at them (above application.yml, below environment
+     * variables and command-line arguments, plus {@code extraProperties}), and runs it with the {@code local}
+     * profile. The servers stop after every bean is destroyed; if anything fails to start, the process exits 1.
+     */
+    public static ConfigurableApplicationContext start(SpringApplication app, LocalSettings settings,
+                                                       Map<String, ?> extraProperties, String... args) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
@@ -47,30 +58,29 @@ public final class LocalLauncher {
             log.info("Embedded PostgreSQL on {}, Redis on {}, Kafka on {}; data in {}", postgres.port(),
                     redis.port(), kafka.bootstrapServers(), settings.dataDirectory());
 
-            Map<String, Object> defaults = new HashMap<>();
-            defaults.put("spring.datasource.url", postgres.jdbcUrl());
-            defaults.put("spring.datasource.username", postgres.username());
-            defaults.put("spring.datasource.password", postgres.password());
-            defaults.put("spring.data.redis.host", "127.0.0.1");
-            defaults.put("spring.data.redis.port", redis.port());
-            defaults.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-            defaults.put("server.address", "127.0.0.1");
+            Map<String, Object> properties = new HashMap<>(extraProperties);
+            properties.put("spring.datasource.url", postgres.jdbcUrl());
+            properties.put("spring.datasource.username", postgres.username());
+            properties.put("spring.datasource.password", postgres.password());
+            properties.put("spring.data.redis.host", "127.0.0.1");
+            properties.put("spring.data.redis.port", redis.port());
+            properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            properties.put("server.address", "127.0.0.1");
 
-            SpringApplication app = new SpringApplication(LeaderboardServer.class);
             app.setAdditionalProfiles("local");
-            // Above application.yml, below environment variables and command-line arguments.
             app.addInitializers(context -> context.getEnvironment().getPropertySources().addAfter(
                     StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new MapPropertySource("embeddedServers", defaults)));
+                    new MapPropertySource("embeddedServers", properties)));
             // Registered before every other bean, so destroyed after all of them: processors store their tokens
             // and pools close before the servers they talk to go away.
             app.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
                     .registerDisposableBean("embeddedServers", () -> closeAll(started)));
-            app.run(args);
+            return app.run(args);
         } catch (RuntimeException | Error e) {
             log.error("Local mode failed to start", e);
             closeAll(started);
             System.exit(1);
+            return null;
         }
     }
 

@@ -12,9 +12,9 @@ import java.util.Map;
  * @param redisPort      {@code LEADERBOARD_LOCAL_REDIS_PORT} (default 16379)
  * @param kafkaPort      {@code LEADERBOARD_LOCAL_KAFKA_PORT} (default 19092)
  */
-record LocalSettings(Path dataDirectory, int postgresPort, int redisPort, int kafkaPort) {
+public record LocalSettings(Path dataDirectory, int postgresPort, int redisPort, int kafkaPort) {
 
-    static LocalSettings from(Map<String, String> env) {
+    public static LocalSettings from(Map<String, String> env) {
         return new LocalSettings(
                 Path.of(env.getOrDefault("LEADERBOARD_DATA_DIR", ".leaderboard-data")).toAbsolutePath(),
                 port(env, "LEADERBOARD_LOCAL_POSTGRES_PORT", 15432),

@@ -25,6 +25,12 @@ class SchemaTest extends ServerTest {
     }
 
     @Test
+    void theEmbeddedDatabaseCommitsDurably() {
+        assertThat(rows.jdbc().queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+        assertThat(rows.jdbc().queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+    }
+
+    @Test
     void flywayAppliedEveryMigration() {
         List<String> applied = rows.jdbc().queryForList(
                 "SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class);

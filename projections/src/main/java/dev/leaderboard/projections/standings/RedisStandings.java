@@ -2,7 +2,7 @@ package dev.leaderboard.projections.standings;
 
 import dev.leaderboard.projections.layout.RankMember;
 import dev.leaderboard.projections.layout.RedisKeys;
-import org.springframework.core.io.ClassPathResource;
+import dev.leaderboard.projections.layout.LuaScripts;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
@@ -32,9 +32,7 @@ public class RedisStandings {
         this.redis = redis;
         this.keys = keys;
         this.retention = retention;
-        this.script = new DefaultRedisScript<>();
-        this.script.setLocation(new ClassPathResource("scripts/apply-standings.lua"));
-        this.script.setResultType(Long.class);
+        this.script = new DefaultRedisScript<>(LuaScripts.read("scripts/apply-standings.lua"), Long.class);
     }
 
     /** Applies the standings to one generation; throws {@link RedisDataLostException} if Redis lost its data. */

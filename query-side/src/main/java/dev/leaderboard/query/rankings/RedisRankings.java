@@ -1,7 +1,7 @@
 package dev.leaderboard.query.rankings;
 
 import dev.leaderboard.projections.layout.RankMember;
-import org.springframework.core.io.ClassPathResource;
+import dev.leaderboard.projections.layout.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 
@@ -71,9 +71,6 @@ public class RedisRankings {
     }
 
     private static DefaultRedisScript<List> script(String location) {
-        DefaultRedisScript<List> script = new DefaultRedisScript<>();
-        script.setLocation(new ClassPathResource(location));
-        script.setResultType(List.class);
-        return script;
+        return new DefaultRedisScript<>(LuaScripts.read(location), List.class);
     }
 }

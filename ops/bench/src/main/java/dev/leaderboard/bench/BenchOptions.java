@@ -1,0 +1,162 @@
+package dev.leaderboard.bench;
+
+import dev.leaderboard.bench.server.StorageEngine;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The benchmark's command line.
+ *
+ * @param url            an already running server to target; empty = start the bench server as a subprocess
+ * @param jdbcUrl        the target's PostgreSQL for the baselines (derived when the benchmark starts the server)
+ * @param engines        engines to start the server with, one full run each (ignored with {@code --url})
+ * @param hotEvents      past events of the hot player; 0 skips the hot-player scenario
+ * @param probeRequests  sequential submissions per hot-player probe
+ * @param serverJar      the jar the server subprocess runs (default: the jar this benchmark runs from)
+ * @param serverJavaOptions JVM options of the server subprocess
+ * @param serverArguments   Spring properties for the server subprocess, as {@code --key=value} arguments
+ * @param jwtSecret      HS256 secret the server accepts (default {@code LEADERBOARD_JWT_SECRET} or the local default)
+ */
+public record BenchOptions(Optional<URI> url,
+                           Optional<String> jdbcUrl,
+                           String jdbcUser,
+                           String jdbcPassword,
+                           int clients,
+                           int players,
+                           Duration duration,
+                           Duration warmup,
+                           List<StorageEngine> engines,
+                           int hotEvents,
+                           int probeRequests,
+                           Optional<Path> serverJar,
+                           List<String> serverJavaOptions,
+                           List<String> serverArguments,
+                           String jwtSecret,
+                           boolean keepData) {
+
+    public static final String USAGE = """
+            usage: ops/bench/run [options]
+              --url URL             target a running server instead of starting one (skips the hot-player scenario)
+              --jdbc-url URL        that server's PostgreSQL, for the JDBC baselines (without it: no baselines)
+              --jdbc-user NAME      default postgres
+              --jdbc-password PW    default postgres
+              --clients N           concurrent clients, one request in flight each (default 16)
+              --players N           players the actions are spread over (default 10000)
+              --duration SECONDS    measured load (default 30)
+              --warmup SECONDS      unmeasured load before it, and after each restart (default 10)
+              --engine E            jdbc | jpa | both: Axon storage engine of the started server (default jdbc)
+              --hot-events N        past events of the hot player (default 100000; 0 skips that scenario)
+              --probe-requests N    sequential submissions per hot-player probe (default 500)
+              --server-jar PATH     bench jar to run the server from (default: this jar)
+              --server-java-opts S  JVM options of the server process (default "%s")
+              --server-arg K=V      a Spring property for the started server, e.g. axon.timeout.enabled=false
+                                    (repeatable; overrides the server's configuration)
+              --jwt-secret S        HS256 secret of the target (default $LEADERBOARD_JWT_SECRET or the local one)
+              --keep-data           keep the started server's data directory (its log is always kept)
+            """.formatted(String.join(" ", defaultServerJavaOptions()));
+
+    public static BenchOptions parse(String[] args, Map<String, String> env, String localSecret) {
+        Optional<URI> url = Optional.empty();
+        Optional<String> jdbcUrl = Optional.empty();
+        String jdbcUser = "postgres";
+        String jdbcPassword = "postgres";
+        int clients = 16;
+        int players = 10_000;
+        Duration duration = Duration.ofSeconds(30);
+        Duration warmup = Duration.ofSeconds(10);
+        List<StorageEngine> engines = List.of(StorageEngine.JDBC);
+        int hotEvents = 100_000;
+        int probeRequests = 500;
+        Optional<Path> serverJar = Optional.empty();
+        List<String> serverJavaOptions = defaultServerJavaOptions();
+        List<String> serverArguments = new ArrayList<>();
+        String jwtSecret = env.getOrDefault("LEADERBOARD_JWT_SECRET", localSecret);
+        boolean keepData = false;
+
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--keep-data")) {
+                keepData = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name.startsWith("--") ? name + " needs a value"
+                        : "unknown argument '" + name + "'");
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--url" -> url = Optional.of(URI.create(value));
+                case "--jdbc-url" -> jdbcUrl = Optional.of(value);
+                case "--jdbc-user" -> jdbcUser = value;
+                case "--jdbc-password" -> jdbcPassword = value;
+                case "--clients" -> clients = positive(name, value);
+                case "--players" -> players = positive(name, value);
+                case "--duration" -> duration = Duration.ofSeconds(positive(name, value));
+                case "--warmup" -> warmup = Duration.ofSeconds(atLeastZero(name, value));
+                case "--engine" -> engines = value.equalsIgnoreCase("both")
+                        ? List.of(StorageEngine.JDBC, StorageEngine.JPA)
+                        : List.of(StorageEngine.parse(value));
+                case "--hot-events" -> hotEvents = atLeastZero(name, value);
+                case "--probe-requests" -> probeRequests = Math.max(2, positive(name, value));
+                case "--server-jar" -> serverJar = Optional.of(Path.of(value));
+                case "--server-java-opts" -> serverJavaOptions = value.isBlank() ? List.of()
+                        : Arrays.asList(value.trim().split("\\s+"));
+                case "--server-arg" -> serverArguments.add(springArgument(value));
+                case "--jwt-secret" -> jwtSecret = value;
+                default -> throw new IllegalArgumentException("unknown option '" + name + "'");
+            }
+        }
+        return new BenchOptions(url, jdbcUrl, jdbcUser, jdbcPassword, clients, players, duration, warmup,
+                engines, hotEvents, probeRequests, serverJar, serverJavaOptions, serverArguments, jwtSecret,
+                keepData);
+    }
+
+    public BenchOptions {
+        engines = List.copyOf(engines);
+        serverJavaOptions = List.copyOf(serverJavaOptions);
+        serverArguments = List.copyOf(serverArguments);
+    }
+
+    public boolean startsServer() {
+        return url.isEmpty();
+    }
+
+    static List<String> defaultServerJavaOptions() {
+        return List.of("--enable-native-access=ALL-UNNAMED");
+    }
+
+    private static String springArgument(String keyValue) {
+        String property = keyValue.startsWith("--") ? keyValue.substring(2) : keyValue;
+        if (property.indexOf('=') < 1) {
+            throw new IllegalArgumentException("--server-arg must be KEY=VALUE, was '" + keyValue + "'");
+        }
+        return "--" + property;
+    }
+
+    private static int positive(String name, String value) {
+        int parsed = atLeastZero(name, value);
+        if (parsed == 0) {
+            throw new IllegalArgumentException(name + " must be at least 1");
+        }
+        return parsed;
+    }
+
+    private static int atLeastZero(String name, String value) {
+        try {
+            int parsed = Integer.parseInt(value.replace("_", ""));
+            if (parsed < 0) {
+                throw new IllegalArgumentException(name + " must not be negative");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.leaderboard.bench.report;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent during a measurement by the benchmark's own JVM, the server JVM (with its child processes) and the
+ * PostgreSQL server processes, and how busy the whole machine was. On a 2-core machine the load generator and the
+ * server compete for the same CPUs, so these say how far a figure is limited by the machine rather than the code.
+ */
+public final class CpuMeter {
+
+    /** CPU time per process group, in the order client, server, database. */
+    public record Usage(Duration wall, Duration client, Optional<Duration> server, Optional<Duration> database,
+                        double machineBusy) {
+    }
+
+    private final Supplier<Stream<ProcessHandle>> serverProcesses;
+    private final Supplier<Stream<ProcessHandle>> databaseProcesses;
+    private final long startNanos;
+    private final long clientStart;
+    private final long serverStart;
+    private final long databaseStart;
+    private final long[] machineStart;
+
+    private CpuMeter(Supplier<Stream<ProcessHandle>> serverProcesses,
+                     Supplier<Stream<ProcessHandle>> databaseProcesses) {
+        this.serverProcesses = serverProcesses;
+        this.databaseProcesses = databaseProcesses;
+        this.startNanos = System.nanoTime();
+        this.clientStart = clientCpuNanos();
+        this.serverStart = cpuNanos(serverProcesses);
+        this.databaseStart = cpuNanos(databaseProcesses);
+        this.machineStart = machineTicks();
+    }
+
+    /**
+     * @param server        the server process (its descendants are included), if the benchmark started it
+     * @param postgresData  the PostgreSQL data directory, to find the postmaster and its backends, if known
+     */
+    public static CpuMeter start(Optional<ProcessHandle> server, Optional<Path> postgresData) {
+        Supplier<Stream<ProcessHandle>> serverTree = () -> server.stream()
+                .flatMap(handle -> Stream.concat(Stream.of(handle), handle.descendants()));
+        Supplier<Stream<ProcessHandle>> database = () -> postgresData.stream()
+                .flatMap(data -> ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine()
+                                .map(c -> c.contains("postgres") && c.contains("-D " + data + " "))
+                                .orElse(false)))
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()));
+        return new CpuMeter(serverTree, database);
+    }
+
+    public Usage stop() {
+        long[] machineEnd = machineTicks();
+        long total = machineEnd[0] - machineStart[0];
+        long idle = machineEnd[1] - machineStart[1];
+        return new Usage(Duration.ofNanos(System.nanoTime() - startNanos),
+                Duration.ofNanos(clientCpuNanos() - clientStart),
+                serverStart < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(cpuNanos(serverProcesses)
+                        - serverStart)),
+                databaseStart < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(cpuNanos(databaseProcesses)
+                        - databaseStart)),
+                total <= 0 ? 0 : (double) (total - idle) / total);
+    }
+
+    private static long clientCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /**
+     * Sum over the processes alive now; -1 when there are none. A process that exits during the measurement takes
+     * its CPU time with it, which is why the server's connection pool (long-lived backends) suits this.
+     */
+    private static long cpuNanos(Supplier<Stream<ProcessHandle>> processes) {
+        long[] sum = {0, 0};
+        processes.get().forEach(p -> {
+            sum[1]++;
+            sum[0] += p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        });
+        return sum[1] == 0 ? -1 : sum[0];
+    }
+
+    /** {total, idle} jiffies of all CPUs from /proc/stat; zeros where it cannot be read. */
+    private static long[] machineTicks() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            return lines.filter(line -> line.startsWith("cpu ")).findFirst().map(line -> {
+                long[] values = Arrays.stream(line.substring(4).trim().split("\\s+"))
+                        .mapToLong(Long::parseLong).toArray();
+                long idle = values[3] + (values.length > 4 ? values[4] : 0);
+                // guest time is already counted in user time
+                long total = Arrays.stream(values, 0, Math.min(values.length, 8)).sum();
+                return new long[]{total, idle};
+            }).orElse(new long[]{0, 0});
+        } catch (IOException | RuntimeException e) {
+            return new long[]{0, 0};
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.leaderboard.bench.server;
+
+import dev.leaderboard.local.LocalLauncher;
+import dev.leaderboard.local.LocalSettings;
+import dev.leaderboard.server.LeaderboardServer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar leaderboard-bench.jar server --engine jdbc|jpa}: local mode (embedded PostgreSQL 17, Redis and
+ * Kafka on loopback, profile {@code local}, same environment variables as {@code leaderboard-local.jar}) with the
+ * chosen Axon storage engine. Once ready it logs {@link #ENGINE_MARKER} with the engine it really runs, which the
+ * benchmark checks.
+ */
+public final class BenchServer {
+
+    public static final String ENGINE_MARKER = "bench-server storage engine: ";
+
+    private static final Logger log = LoggerFactory.getLogger(BenchServer.class);
+
+    private BenchServer() {
+    }
+
+    public static void main(String[] args) {
+        StorageEngine engine = StorageEngine.JDBC;
+        List<String> springArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--engine") && i + 1 < args.length) {
+                engine = StorageEngine.parse(args[++i]);
+            } else {
+                springArgs.add(args[i]);
+            }
+        }
+        SpringApplication app = new SpringApplication(LeaderboardServer.class);
+        app.setAllowBeanDefinitionOverriding(engine.replacesServerBeans());
+        app.addListeners(new PersistenceReport());
+        log.info("Benchmark server with storage engine {}", engine.label());
+        LocalLauncher.start(app, LocalSettings.from(System.getenv()), engine.springProperties(),
+                springArgs.toArray(String[]::new));
+    }
+
+    /**
+     * Logs which persistence beans the server really runs once it is ready. A class, not a lambda: Spring cannot see
+     * a lambda's event type, and would then call it for every event (twice per request) and swallow a
+     * ClassCastException each time.
+     */
+    private static final class PersistenceReport implements ApplicationListener<ApplicationReadyEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationReadyEvent ready) {
+            ConfigurableApplicationContext context = ready.getApplicationContext();
+            log.info("{}{}, token store {}, transaction manager {}", ENGINE_MARKER,
+                    simpleNameOf(context, EventStorageEngine.class),
+                    simpleNameOf(context, TokenStore.class),
+                    simpleNameOf(context, PlatformTransactionManager.class));
+        }
+
+        private static String simpleNameOf(ConfigurableApplicationContext context, Class<?> type) {
+            Object bean = context.getBeanProvider(type).getIfUnique();
+            return bean == null ? "none" : bean.getClass().getSimpleName();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.leaderboard.bench.server;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to start the benchmarked server as a subprocess:
+ * {@code java <javaOptions> -jar <jar> server --engine <engine> <springArguments>}.
+ *
+ * @param java          the java launcher (the benchmark's own JDK)
+ * @param jar           the bench fat jar (it contains the server)
+ * @param javaOptions   JVM options for the server process
+ * @param engine        the Axon storage engine to run
+ * @param springArguments {@code --key=value} properties for the server (above its own configuration)
+ * @param dataDirectory {@code LEADERBOARD_DATA_DIR}: PostgreSQL data, kept across restarts of this launch
+ * @param logFile       the server's stdout and stderr, appended across restarts
+ */
+public record ServerLaunch(Path java, Path jar, List<String> javaOptions, StorageEngine engine,
+                           List<String> springArguments, Path dataDirectory, Path logFile) {
+
+    public ServerLaunch {
+        javaOptions = List.copyOf(javaOptions);
+        springArguments = List.copyOf(springArguments);
+    }
+}

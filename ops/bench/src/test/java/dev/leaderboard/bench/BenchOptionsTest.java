@@ -1,0 +1,78 @@
+package dev.leaderboard.bench;
+
+import dev.leaderboard.bench.server.StorageEngine;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchOptionsTest {
+
+    private static final String LOCAL_SECRET = "local-secret-local-secret-local-secret";
+
+    @Test
+    void defaultsStartAJdbcServerWithSixteenClientsOverTenThousandPlayers() {
+        BenchOptions options = BenchOptions.parse(new String[0], Map.of(), LOCAL_SECRET);
+
+        assertThat(options.startsServer()).isTrue();
+        assertThat(options.clients()).isEqualTo(16);
+        assertThat(options.players()).isEqualTo(10_000);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.engines()).containsExactly(StorageEngine.JDBC);
+        assertThat(options.hotEvents()).isEqualTo(100_000);
+        assertThat(options.jwtSecret()).isEqualTo(LOCAL_SECRET);
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        BenchOptions options = BenchOptions.parse(new String[]{
+                "--url", "http://127.0.0.1:9090", "--jdbc-url", "jdbc:postgresql://127.0.0.1:5432/x",
+                "--clients", "4", "--players", "1_000", "--duration", "5", "--warmup", "0", "--engine", "both",
+                "--hot-events", "0", "--probe-requests", "50", "--server-java-opts", "-Xmx1g -XX:+UseG1GC",
+                "--server-arg", "axon.timeout.enabled=false", "--server-arg", "--a.b=c", "--jwt-secret", "s",
+                "--keep-data"}, Map.of(), LOCAL_SECRET);
+
+        assertThat(options.url()).contains(URI.create("http://127.0.0.1:9090"));
+        assertThat(options.startsServer()).isFalse();
+        assertThat(options.jdbcUrl()).contains("jdbc:postgresql://127.0.0.1:5432/x");
+        assertThat(options.clients()).isEqualTo(4);
+        assertThat(options.players()).isEqualTo(1_000);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.warmup()).isZero();
+        assertThat(options.engines()).containsExactly(StorageEngine.JDBC, StorageEngine.JPA);
+        assertThat(options.hotEvents()).isZero();
+        assertThat(options.probeRequests()).isEqualTo(50);
+        assertThat(options.serverJavaOptions()).isEqualTo(List.of("-Xmx1g", "-XX:+UseG1GC"));
+        assertThat(options.serverArguments()).containsExactly("--axon.timeout.enabled=false", "--a.b=c");
+        assertThat(options.jwtSecret()).isEqualTo("s");
+        assertThat(options.keepData()).isTrue();
+    }
+
+    @Test
+    void theSecretComesFromTheEnvironmentWhenSet() {
+        BenchOptions options = BenchOptions.parse(new String[0], Map.of("LEADERBOARD_JWT_SECRET", "from-env"),
+                LOCAL_SECRET);
+
+        assertThat(options.jwtSecret()).isEqualTo("from-env");
+    }
+
+    @Test
+    void badInputIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--clients", "0"}, Map.of(), LOCAL_SECRET))
+                .hasMessageContaining("--clients must be at least 1");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--engine", "mongo"}, Map.of(), LOCAL_SECRET))
+                .hasMessageContaining("jdbc or jpa");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--duration"}, Map.of(), LOCAL_SECRET))
+                .hasMessageContaining("--duration needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--server-arg", "x"}, Map.of(), LOCAL_SECRET))
+                .hasMessageContaining("KEY=VALUE");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--speed", "1"}, Map.of(), LOCAL_SECRET))
+                .hasMessageContaining("unknown option '--speed'");
+    }
+}

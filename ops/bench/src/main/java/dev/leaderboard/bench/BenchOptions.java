@@ -96,19 +96,19 @@ public record BenchOptions(Optional<URI> url,
                 case "--jdbc-url" -> jdbcUrl = Optional.of(value);
                 case "--jdbc-user" -> jdbcUser = value;
                 case "--jdbc-password" -> jdbcPassword = value;
-                case "--clients" -> clients = positive(name, value);
-                case "--players" -> players = positive(name, value);
-                case "--duration" -> duration = Duration.ofSeconds(positive(name, value));
-                case "--warmup" -> warmup = Duration.ofSeconds(atLeastZero(name, value));
+                case "--clients" -> clients = positiveInt(name, value);
+                case "--players" -> players = positiveInt(name, value);
+                case "--duration" -> duration = Duration.ofSeconds(positiveInt(name, value));
+                case "--warmup" -> warmup = Duration.ofSeconds(atLeastZeroInt(name, value));
                 case "--engine" -> engines = value.equalsIgnoreCase("both")
                         ? List.of(StorageEngine.JDBC, StorageEngine.JPA)
                         : List.of(StorageEngine.parse(value));
-                case "--hot-events" -> hotEvents = atLeastZero(name, value);
-                case "--probe-requests" -> probeRequests = Math.max(2, positive(name, value));
+                case "--hot-events" -> hotEvents = atLeastZeroInt(name, value);
+                case "--probe-requests" -> probeRequests = Math.max(2, positiveInt(name, value));
                 case "--server-jar" -> serverJar = Optional.of(Path.of(value));
                 case "--server-java-opts" -> serverJavaOptions = value.isBlank() ? List.of()
                         : Arrays.asList(value.trim().split("\\s+"));
-                case "--server-arg" -> serverArguments.add(springArgument(value));
+                case "--server-arg" -> serverArguments.add(BenchCli.springArgument(value));
                 case "--jwt-secret" -> jwtSecret = value;
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
@@ -129,34 +129,14 @@ public record BenchOptions(Optional<URI> url,
     }
 
     static List<String> defaultServerJavaOptions() {
-        return List.of("--enable-native-access=ALL-UNNAMED");
+        return BenchCli.DEFAULT_SERVER_JAVA_OPTIONS;
     }
 
-    private static String springArgument(String keyValue) {
-        String property = keyValue.startsWith("--") ? keyValue.substring(2) : keyValue;
-        if (property.indexOf('=') < 1) {
-            throw new IllegalArgumentException("--server-arg must be KEY=VALUE, was '" + keyValue + "'");
-        }
-        return "--" + property;
+    private static int positiveInt(String name, String value) {
+        return BenchCli.wholeInt(name, value, 1);
     }
 
-    private static int positive(String name, String value) {
-        int parsed = atLeastZero(name, value);
-        if (parsed == 0) {
-            throw new IllegalArgumentException(name + " must be at least 1");
-        }
-        return parsed;
-    }
-
-    private static int atLeastZero(String name, String value) {
-        try {
-            int parsed = Integer.parseInt(value.replace("_", ""));
-            if (parsed < 0) {
-                throw new IllegalArgumentException(name + " must not be negative");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
-        }
+    private static int atLeastZeroInt(String name, String value) {
+        return BenchCli.wholeInt(name, value, 0);
     }
 }

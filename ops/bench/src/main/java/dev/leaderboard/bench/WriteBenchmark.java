@@ -62,19 +62,8 @@ public final class WriteBenchmark {
 
     /** @return the process exit code */
     public static int run(String[] args) {
-        if (List.of(args).contains("--help")) {
-            System.out.print(BenchOptions.USAGE);
-            return 0;
-        }
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args, System.getenv(), DevTokens.LOCAL_SECRET);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            return 2;
-        }
-        return new WriteBenchmark(options, System.err).runAll();
+        return BenchCli.run(args, BenchOptions.USAGE, a -> BenchOptions.parse(a, System.getenv(), DevTokens.LOCAL_SECRET),
+                options -> new WriteBenchmark(options, System.err).runAll());
     }
 
     private int runAll() {

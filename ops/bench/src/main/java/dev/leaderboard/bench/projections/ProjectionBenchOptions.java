@@ -1,5 +1,6 @@
 package dev.leaderboard.bench.projections;
 
+import dev.leaderboard.bench.BenchCli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ record ProjectionBenchOptions(boolean catchUp,
                               String jwtSecret,
                               boolean keepData) {
 
-    static final List<String> DEFAULT_SERVER_JAVA_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED");
+    static final List<String> DEFAULT_SERVER_JAVA_OPTIONS = BenchCli.DEFAULT_SERVER_JAVA_OPTIONS;
 
     static final String USAGE = """
             usage: ops/bench/run-projections [options]
@@ -102,59 +103,31 @@ record ProjectionBenchOptions(boolean catchUp,
                         default -> throw new IllegalArgumentException("--scenario must be catch-up, lag or all");
                     }
                 }
-                case "--events" -> events = positive(name, value);
-                case "--users" -> users = (int) Math.min(Integer.MAX_VALUE, positive(name, value));
+                case "--events" -> events = BenchCli.wholeNumber(name, value, 1);
+                case "--users" -> users = (int) Math.min(Integer.MAX_VALUE, BenchCli.wholeNumber(name, value, 1));
                 case "--rate" -> rate = positiveDecimal(name, value);
-                case "--duration" -> duration = Duration.ofSeconds(positive(name, value));
-                case "--warmup" -> warmup = Duration.ofSeconds(atLeastZero(name, value));
+                case "--duration" -> duration = Duration.ofSeconds(BenchCli.wholeNumber(name, value, 1));
+                case "--warmup" -> warmup = Duration.ofSeconds(BenchCli.wholeNumber(name, value, 0));
                 case "--probe-share" -> {
                     probeShare = positiveDecimal(name, value);
                     if (probeShare > 1) {
                         throw new IllegalArgumentException("--probe-share is a share between 0 and 1");
                     }
                 }
-                case "--load-players" -> loadPlayers = (int) Math.min(Integer.MAX_VALUE, positive(name, value));
-                case "--max-in-flight" -> maxInFlight = (int) Math.min(100_000, positive(name, value));
-                case "--seed" -> seed = Duration.ofSeconds(positive(name, value));
-                case "--baseline-seconds" -> baselineLimit = Duration.ofSeconds(positive(name, value));
+                case "--load-players" -> loadPlayers = (int) Math.min(Integer.MAX_VALUE, BenchCli.wholeNumber(name, value, 1));
+                case "--max-in-flight" -> maxInFlight = (int) Math.min(100_000, BenchCli.wholeNumber(name, value, 1));
+                case "--seed" -> seed = Duration.ofSeconds(BenchCli.wholeNumber(name, value, 1));
+                case "--baseline-seconds" -> baselineLimit = Duration.ofSeconds(BenchCli.wholeNumber(name, value, 1));
                 case "--server-jar" -> serverJar = Optional.of(Path.of(value));
                 case "--server-java-opts" -> javaOptions = value.isBlank() ? List.of()
                         : Arrays.asList(value.trim().split("\\s+"));
-                case "--server-arg" -> serverArguments.add(springArgument(value));
+                case "--server-arg" -> serverArguments.add(BenchCli.springArgument(value));
                 case "--jwt-secret" -> secret = value;
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
         return new ProjectionBenchOptions(catchUp, lag, events, users, rate, duration, warmup, probeShare,
                 loadPlayers, maxInFlight, seed, baselineLimit, serverJar, javaOptions, serverArguments, secret, keepData);
-    }
-
-    private static String springArgument(String keyValue) {
-        String property = keyValue.startsWith("--") ? keyValue.substring(2) : keyValue;
-        if (property.indexOf('=') < 1) {
-            throw new IllegalArgumentException("--server-arg must be KEY=VALUE, was '" + keyValue + "'");
-        }
-        return "--" + property;
-    }
-
-    private static long positive(String name, String value) {
-        long parsed = atLeastZero(name, value);
-        if (parsed == 0) {
-            throw new IllegalArgumentException(name + " must be at least 1");
-        }
-        return parsed;
-    }
-
-    private static long atLeastZero(String name, String value) {
-        try {
-            long parsed = Long.parseLong(value.replace("_", "").replace(",", ""));
-            if (parsed < 0) {
-                throw new IllegalArgumentException(name + " must not be negative");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
-        }
     }
 
     private static double positiveDecimal(String name, String value) {

@@ -1,5 +1,6 @@
 package dev.leaderboard.bench.projections;
 
+import dev.leaderboard.bench.BenchCli;
 import dev.leaderboard.bench.baseline.Database;
 import dev.leaderboard.bench.baseline.EventTemplate;
 import dev.leaderboard.bench.load.ActionClient;
@@ -73,19 +74,9 @@ public final class ProjectionBenchmark {
     }
 
     static int run(String[] args) {
-        if (List.of(args).contains("--help")) {
-            System.out.print(ProjectionBenchOptions.USAGE);
-            return 0;
-        }
-        ProjectionBenchOptions options;
-        try {
-            options = ProjectionBenchOptions.parse(args, System.getenv(), DevTokens.LOCAL_SECRET);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(ProjectionBenchOptions.USAGE);
-            return 2;
-        }
-        return new ProjectionBenchmark(options).runAll();
+        return BenchCli.run(args, ProjectionBenchOptions.USAGE,
+                a -> ProjectionBenchOptions.parse(a, System.getenv(), DevTokens.LOCAL_SECRET),
+                options -> new ProjectionBenchmark(options).runAll());
     }
 
     private int runAll() {

@@ -1,5 +1,6 @@
 package dev.leaderboard.bench.reads;
 
+import dev.leaderboard.bench.BenchCli;
 import dev.leaderboard.bench.baseline.Database;
 import dev.leaderboard.bench.load.ActionClient;
 import dev.leaderboard.bench.load.BenchTokens;
@@ -59,19 +60,8 @@ public final class ReadBenchmark {
     }
 
     static int run(String[] args) {
-        if (List.of(args).contains("--help")) {
-            System.out.print(ReadOptions.USAGE);
-            return 0;
-        }
-        ReadOptions options;
-        try {
-            options = ReadOptions.parse(args, System.getenv(), DevTokens.LOCAL_SECRET);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(ReadOptions.USAGE);
-            return 2;
-        }
-        return new ReadBenchmark(options, System.err).runAll();
+        return BenchCli.run(args, ReadOptions.USAGE, a -> ReadOptions.parse(a, System.getenv(), DevTokens.LOCAL_SECRET),
+                options -> new ReadBenchmark(options, System.err).runAll());
     }
 
     private int runAll() {

@@ -1,5 +1,6 @@
 package dev.leaderboard.bench.reads;
 
+import dev.leaderboard.bench.BenchCli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,15 +89,15 @@ public record ReadOptions(int players, int readers, Duration duration, Duration 
             }
             String value = args[++i];
             switch (name) {
-                case "--players" -> players = number(name, value, 1);
-                case "--readers" -> readers = number(name, value, 1);
-                case "--duration" -> duration = Duration.ofSeconds(number(name, value, 1));
-                case "--warmup" -> warmup = Duration.ofSeconds(number(name, value, 0));
-                case "--write-rate" -> writeRate = number(name, value, 0);
-                case "--write-players" -> writePlayers = number(name, value, 1);
-                case "--connections" -> connections = number(name, value, 1);
-                case "--changes" -> changes = number(name, value, 1);
-                case "--change-spacing" -> changeSpacing = Duration.ofMillis(number(name, value, 0));
+                case "--players" -> players = BenchCli.wholeInt(name, value, 1);
+                case "--readers" -> readers = BenchCli.wholeInt(name, value, 1);
+                case "--duration" -> duration = Duration.ofSeconds(BenchCli.wholeInt(name, value, 1));
+                case "--warmup" -> warmup = Duration.ofSeconds(BenchCli.wholeInt(name, value, 0));
+                case "--write-rate" -> writeRate = BenchCli.wholeInt(name, value, 0);
+                case "--write-players" -> writePlayers = BenchCli.wholeInt(name, value, 1);
+                case "--connections" -> connections = BenchCli.wholeInt(name, value, 1);
+                case "--changes" -> changes = BenchCli.wholeInt(name, value, 1);
+                case "--change-spacing" -> changeSpacing = Duration.ofMillis(BenchCli.wholeInt(name, value, 0));
                 case "--export-heap" -> {
                     if (!value.matches("[0-9]+[kKmMgG]?")) {
                         throw new IllegalArgumentException("--export-heap must look like 64m, was '" + value + "'");
@@ -105,7 +106,7 @@ public record ReadOptions(int players, int readers, Duration duration, Duration 
                 }
                 case "--server-java-opts" -> javaOptions = value.isBlank() ? List.of()
                         : Arrays.asList(value.trim().split("\\s+"));
-                case "--server-arg" -> springArguments.add(springArgument(value));
+                case "--server-arg" -> springArguments.add(BenchCli.springArgument(value));
                 case "--jwt-secret" -> secret = value;
                 case "--only" -> scenarios = scenarios(value);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
@@ -141,25 +142,5 @@ public record ReadOptions(int players, int readers, Duration duration, Duration 
                             + item + "'")));
         }
         return chosen;
-    }
-
-    private static String springArgument(String keyValue) {
-        String property = keyValue.startsWith("--") ? keyValue.substring(2) : keyValue;
-        if (property.indexOf('=') < 1) {
-            throw new IllegalArgumentException("--server-arg must be KEY=VALUE, was '" + keyValue + "'");
-        }
-        return "--" + property;
-    }
-
-    private static int number(String name, String value, int min) {
-        try {
-            int parsed = Integer.parseInt(value.replace("_", ""));
-            if (parsed < min) {
-                throw new IllegalArgumentException(name + " must be at least " + min);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
-        }
     }
 }

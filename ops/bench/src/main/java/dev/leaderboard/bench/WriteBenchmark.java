@@ -14,12 +14,12 @@ import dev.leaderboard.bench.load.LoadResult;
 import dev.leaderboard.bench.load.LoadSettings;
 import dev.leaderboard.bench.report.CpuMeter;
 import dev.leaderboard.bench.report.MachineInfo;
+import dev.leaderboard.bench.server.BenchJvm;
 import dev.leaderboard.bench.server.ServerLaunch;
 import dev.leaderboard.bench.server.ServerProcess;
 import dev.leaderboard.bench.server.StorageEngine;
 import dev.leaderboard.server.security.DevTokens;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,7 +29,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,7 +61,8 @@ public final class WriteBenchmark {
 
     /** @return the process exit code */
     public static int run(String[] args) {
-        return BenchCli.run(args, BenchOptions.USAGE, a -> BenchOptions.parse(a, System.getenv(), DevTokens.LOCAL_SECRET),
+        return BenchCli.run(args, BenchOptions.USAGE,
+                a -> BenchOptions.parse(a, System.getenv(), DevTokens.LOCAL_SECRET),
                 options -> new WriteBenchmark(options, System.err).runAll());
     }
 
@@ -97,7 +97,7 @@ public final class WriteBenchmark {
         Path dataDirectory = Files.createTempDirectory("leaderboard-bench-" + engine.label() + "-");
         Path log = Path.of(System.getProperty("java.io.tmpdir"),
                 "leaderboard-bench-" + runId + "-" + engine.label() + ".log");
-        ServerLaunch launch = new ServerLaunch(javaLauncher(), serverJar(), options.serverJavaOptions(), engine,
+        ServerLaunch launch = new ServerLaunch(BenchJvm.currentJava(), serverJar(), options.serverJavaOptions(), engine,
                 options.serverArguments(), dataDirectory, log);
         progress.printf("[%s] starting the server (log: %s)%n", engine.label(), log);
         try (ServerProcess server = ServerProcess.start(launch)) {
@@ -126,7 +126,7 @@ public final class WriteBenchmark {
                     http.cpu(), baselines.perEvent(), baselines.batched(), hot, notes);
         } finally {
             if (!options.keepData()) {
-                deleteRecursively(dataDirectory);
+                BenchJvm.deleteRecursively(dataDirectory, progress);
             }
         }
     }
@@ -215,29 +215,8 @@ public final class WriteBenchmark {
                 database.setting("server_version"), database.setting("synchronous_commit"),
                 database.setting("fsync"), database.setting("shared_buffers"), storedSize);
     }
-
-    private static Path javaLauncher() {
-        return ProcessHandle.current().info().command().map(Path::of)
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
-    }
-
-    /** With {@code java -jar}, the class path is exactly that jar: the bench jar, which holds the server. */
     private Path serverJar() {
-        return options.serverJar().orElseGet(() -> {
-            String classPath = System.getProperty("java.class.path");
-            if (classPath == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
-                throw new IllegalStateException("run the benchmark with java -jar leaderboard-bench.jar, "
-                        + "or name the server jar with --server-jar");
-            }
-            return Path.of(classPath).toAbsolutePath();
-        });
-    }
-
-    private void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            progress.println("could not delete " + directory + ": " + e.getMessage());
-        }
+        return options.serverJar().orElseGet(() -> BenchJvm.benchJar(
+                "run the benchmark with java -jar leaderboard-bench.jar, or name the server jar with --server-jar"));
     }
 }

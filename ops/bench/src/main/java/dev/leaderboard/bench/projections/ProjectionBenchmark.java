@@ -9,6 +9,7 @@ import dev.leaderboard.bench.load.HttpLoad;
 import dev.leaderboard.bench.report.CpuMeter;
 import dev.leaderboard.bench.report.MachineInfo;
 import dev.leaderboard.bench.report.ResultTable;
+import dev.leaderboard.bench.server.BenchJvm;
 import dev.leaderboard.bench.server.ProjectionCatchUp;
 import dev.leaderboard.bench.server.ServerLaunch;
 import dev.leaderboard.bench.server.ServerProcess;
@@ -34,7 +35,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -91,7 +91,7 @@ public final class ProjectionBenchmark {
             return 1;
         }
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "leaderboard-bench-projections-" + runId + ".log");
-        ServerLaunch launch = new ServerLaunch(javaLauncher(), serverJar(), options.serverJavaOptions(),
+        ServerLaunch launch = new ServerLaunch(BenchJvm.currentJava(), serverJar(), options.serverJavaOptions(),
                 StorageEngine.JDBC, options.serverArguments(), dataDirectory, log);
         progress.printf("starting the server (log: %s)%n", log);
         try (ServerProcess server = ServerProcess.start(launch);
@@ -138,7 +138,7 @@ public final class ProjectionBenchmark {
             e.printStackTrace(progress);
         } finally {
             if (!options.keepData()) {
-                deleteRecursively(dataDirectory);
+                BenchJvm.deleteRecursively(dataDirectory, progress);
             }
         }
         System.out.print(render(machine, processor));
@@ -426,29 +426,8 @@ public final class ProjectionBenchmark {
     private static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
-
-    private static Path javaLauncher() {
-        return ProcessHandle.current().info().command().map(Path::of)
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
-    }
-
-    /** Run with {@code java -cp leaderboard-bench.jar … PropertiesLauncher}: the class path is that one jar. */
     private Path serverJar() {
-        return options.serverJar().orElseGet(() -> {
-            String classPath = System.getProperty("java.class.path");
-            if (classPath == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
-                throw new IllegalStateException("run the benchmark from leaderboard-bench.jar (ops/bench/"
-                        + "run-projections), or name the server jar with --server-jar");
-            }
-            return Path.of(classPath).toAbsolutePath();
-        });
-    }
-
-    private void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            progress.println("could not delete " + directory + ": " + e.getMessage());
-        }
+        return options.serverJar().orElseGet(() -> BenchJvm.benchJar("run the benchmark from leaderboard-bench.jar "
+                + "(ops/bench/run-projections), or name the server jar with --server-jar"));
     }
 }

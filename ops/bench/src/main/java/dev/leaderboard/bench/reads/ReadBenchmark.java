@@ -7,6 +7,7 @@ import dev.leaderboard.bench.load.BenchTokens;
 import dev.leaderboard.bench.report.CpuMeter;
 import dev.leaderboard.bench.report.LatencySummary;
 import dev.leaderboard.bench.report.MachineInfo;
+import dev.leaderboard.bench.server.BenchJvm;
 import dev.leaderboard.bench.server.ServerLaunch;
 import dev.leaderboard.bench.server.ServerProcess;
 import dev.leaderboard.bench.server.StorageEngine;
@@ -23,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -60,7 +60,8 @@ public final class ReadBenchmark {
     }
 
     static int run(String[] args) {
-        return BenchCli.run(args, ReadOptions.USAGE, a -> ReadOptions.parse(a, System.getenv(), DevTokens.LOCAL_SECRET),
+        return BenchCli.run(args, ReadOptions.USAGE,
+                a -> ReadOptions.parse(a, System.getenv(), DevTokens.LOCAL_SECRET),
                 options -> new ReadBenchmark(options, System.err).runAll());
     }
 
@@ -94,7 +95,7 @@ public final class ReadBenchmark {
             }
         } finally {
             if (!options.keepData()) {
-                deleteRecursively(dataDirectory);
+                BenchJvm.deleteRecursively(dataDirectory, progress);
             } else {
                 report.note("data kept in " + dataDirectory);
             }
@@ -267,7 +268,9 @@ public final class ReadBenchmark {
 
     private ServerLaunch launch(List<String> javaOptions, List<String> springArguments, Path dataDirectory,
                                 Path log) {
-        return new ServerLaunch(javaLauncher(), serverJar(), javaOptions, StorageEngine.JDBC, springArguments,
+        return new ServerLaunch(BenchJvm.currentJava(),
+                BenchJvm.benchJar("run the read benchmark from the bench jar (ops/bench/run-reads)"), javaOptions,
+                StorageEngine.JDBC, springArguments,
                 dataDirectory, log);
     }
 
@@ -277,27 +280,5 @@ public final class ReadBenchmark {
 
     private static Database database(ServerProcess server) {
         return new Database(server.jdbcUrl(), "postgres", "postgres");
-    }
-
-    private static Path javaLauncher() {
-        return ProcessHandle.current().info().command().map(Path::of)
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
-    }
-
-    /** The bench jar this runs from (run-reads puts only it on the class path): it holds the server. */
-    private static Path serverJar() {
-        String classPath = System.getProperty("java.class.path");
-        if (classPath == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
-            throw new IllegalStateException("run the read benchmark from the bench jar (ops/bench/run-reads)");
-        }
-        return Path.of(classPath).toAbsolutePath();
-    }
-
-    private void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            progress.println("could not delete " + directory + ": " + e.getMessage());
-        }
     }
 }

@@ -1,19 +1,23 @@
 package dev.leaderboard.command;
 
+import dev.leaderboard.command.actions.ActionRejectedException;
+import dev.leaderboard.command.actions.BatchTooLargeException;
 import dev.leaderboard.command.actions.ForbiddenSubmissionException;
+import dev.leaderboard.command.actions.InvalidBatchException;
+import dev.leaderboard.command.batching.CommandsOverloadedException;
 import dev.leaderboard.command.history.UnknownPlayerException;
 import dev.leaderboard.command.leaderboards.UnknownLeaderboardException;
-import dev.leaderboard.command.scoring.ActionIdConflictException;
-import dev.leaderboard.command.scoring.ScoreLimitExceededException;
-import dev.leaderboard.command.scoring.UnknownActionTypeException;
+import dev.leaderboard.command.scoring.Rejection;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -22,14 +26,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CommandProblems {
 
-    @ExceptionHandler(UnknownActionTypeException.class)
-    ProblemDetail unknownActionType(UnknownActionTypeException e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown action type", e);
-    }
-
-    @ExceptionHandler(ScoreLimitExceededException.class)
-    ProblemDetail scoreLimit(ScoreLimitExceededException e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Score limit reached", e);
+    @ExceptionHandler(ActionRejectedException.class)
+    ProblemDetail rejected(ActionRejectedException e) {
+        Rejection rejection = e.rejection();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(rejection.status()),
+                rejection.detail());
+        problem.setTitle(rejection.title());
+        problem.setProperty("reason", rejection.reason());
+        return problem;
     }
 
     @ExceptionHandler(UnknownLeaderboardException.class)
@@ -42,22 +46,42 @@ public class CommandProblems {
         return problem(HttpStatus.NOT_FOUND, "Unknown player", e);
     }
 
-    @ExceptionHandler(ActionIdConflictException.class)
-    ProblemDetail actionIdConflict(ActionIdConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Action id already used", e);
-    }
-
     @ExceptionHandler(ForbiddenSubmissionException.class)
     ProblemDetail forbidden(ForbiddenSubmissionException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e);
     }
 
+    @ExceptionHandler(InvalidBatchException.class)
+    ProblemDetail invalidBatch(InvalidBatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid batch", e);
+    }
+
+    @ExceptionHandler(BatchTooLargeException.class)
+    ProblemDetail batchTooLarge(BatchTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Batch too large", e);
+    }
+
     /** Only reached when every retry of a concurrent append lost; the client may safely resend the same action. */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> contended(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return retryLater("Contended, retry",
                 "the player's stream is being written concurrently; retry the same request");
-        problem.setTitle("Contended, retry");
+    }
+
+    @ExceptionHandler(CommandsOverloadedException.class)
+    ResponseEntity<ProblemDetail> overloaded(CommandsOverloadedException e) {
+        return retryLater("Busy, retry", e.getMessage());
+    }
+
+    /** The event store cannot be reached: nothing was written, and the same action may be sent again. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
+        return retryLater("Storage unavailable", "the event store cannot be reached now; send the action again");
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setTitle(title);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }

@@ -15,7 +15,23 @@ import dev.leaderboard.command.scoring.JdbcProcessedActions;
 import dev.leaderboard.command.scoring.ProcessedActions;
 import dev.leaderboard.command.scoring.ScoringProperties;
 import dev.leaderboard.command.scoring.User;
+import dev.leaderboard.command.batching.CoalescingSubmitter;
+import dev.leaderboard.command.batching.GroupCommitter;
+import dev.leaderboard.command.ingress.ActionIngress;
+import dev.leaderboard.command.ingress.DirectIngress;
+import dev.leaderboard.command.scoring.UserRepository;
 import dev.leaderboard.eventstore.CaffeineAggregateCache;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import dev.leaderboard.eventstore.EventStoreAutoConfiguration;
 import dev.leaderboard.platform.ConditionalOnRole;
 import dev.leaderboard.platform.Role;
@@ -64,8 +80,46 @@ public class CommandSideAutoConfiguration {
     }
 
     @Bean
+    public GroupCommitter groupCommitter(CommandBus commandBus, TransactionManager transactionManager,
+                                         ProcessedActions processedActions, CommandProperties properties,
+                                         ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        DistributionSummary sizes = DistributionSummary.builder("leaderboard.commands.batch.size")
+                .description("Commands decided per group-committed transaction").register(registry);
+        return new GroupCommitter(commandBus, transactionManager, processedActions, properties.maxAttempts(),
+                sizes::record);
+    }
+
+    @Bean(destroyMethod = "close")
+    public CoalescingSubmitter coalescingSubmitter(GroupCommitter committer, CommandProperties properties) {
+        return new CoalescingSubmitter(committer, properties.batching());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ActionIngress.class)
+    public ActionIngress directIngress(CoalescingSubmitter coalescer, GroupCommitter committer,
+                                       CommandProperties properties) {
+        return new DirectIngress(coalescer, committer, properties.batching().maxSize(),
+                properties.batching().answerTimeout());
+    }
+
+    @Bean
     public Cache userCache(UserAggregateProperties properties) {
         return new CaffeineAggregateCache(properties.cacheSize());
+    }
+
+    /** Axon's caching repository, minus a stack trace per new player (see {@link UserRepository}). */
+    @Bean
+    public UserRepository userRepository(EventStore eventStore, Cache userCache,
+                                         SnapshotTriggerDefinition userSnapshotTrigger,
+                                         ParameterResolverFactory parameterResolverFactory,
+                                         HandlerDefinition handlerDefinition) {
+        return new UserRepository(EventSourcingRepository.builder(User.class)
+                .eventStore(eventStore)
+                .cache(userCache)
+                .snapshotTriggerDefinition(userSnapshotTrigger)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition));
     }
 
     @Bean

@@ -1,11 +1,23 @@
 package dev.leaderboard.command.actions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.leaderboard.command.batching.Submission;
+import dev.leaderboard.command.batching.SubmissionResult;
+import dev.leaderboard.command.ingress.ActionIngress;
 import dev.leaderboard.command.leaderboards.LeaderboardCatalog;
 import dev.leaderboard.command.scoring.ActionOutcome;
 import dev.leaderboard.command.scoring.ActionTypes;
+import dev.leaderboard.command.scoring.Rejection;
 import dev.leaderboard.command.scoring.SubmitAction;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,18 +28,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @RestController
 @RequestMapping("/api/v1")
 public class ActionsController {
 
-    private final CommandSender commands;
-    private final ActionTypes actionTypes;
+    /** Most items in one batch request; more is 413. */
+    public static final int MAX_BATCH_ITEMS = 1000;
 
-    public ActionsController(CommandSender commands, ActionTypes actionTypes) {
-        this.commands = commands;
+    private final ActionIngress ingress;
+    private final ActionTypes actionTypes;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public ActionsController(ActionIngress ingress, ActionTypes actionTypes, ObjectMapper json,
+                             Validator validator) {
+        this.ingress = ingress;
         this.actionTypes = actionTypes;
+        this.json = json;
+        this.validator = validator;
     }
 
     @PostMapping(path = "/actions", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -35,20 +59,121 @@ public class ActionsController {
     public ResponseEntity<ActionOutcome> submit(@Valid @RequestBody SubmitActionRequest body,
                                                 Authentication authentication, HttpServletRequest request) {
         Submitter submitter = Submitter.of(authentication);
-        String userId = submitter.playerFor(body.userId());
-        String leaderboardId = body.leaderboardId() == null ? LeaderboardCatalog.GLOBAL : body.leaderboardId();
-        String requestId = RequestMetadata.requestId(request);
+        Submission submission = submission(body, submitter.playerFor(body.userId()), origin(request, submitter));
+        ActionOutcome outcome = ingress.submit(submission).outcomeOrThrow();
+        if (outcome.isRejected()) {
+            throw new ActionRejectedException(outcome.problem());
+        }
+        return ResponseEntity.status(statusOf(outcome)).body(outcome);
+    }
 
-        ActionOutcome outcome = commands.send(
-                new SubmitAction(userId, body.actionId(), body.type(), leaderboardId, body.attributes()),
-                RequestMetadata.of(request, requestId, submitter.subject()));
-
-        HttpStatus status = outcome.status() == ActionOutcome.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;
-        return ResponseEntity.status(status).body(outcome);
+    /**
+     * Up to {@value #MAX_BATCH_ITEMS} actions in one request and one group commit. Each item is validated and
+     * authorised on its own and answered with the outcome the single endpoint would have given.
+     */
+    @PostMapping(path = "/actions/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public BatchSubmissionResponse submitBatch(@RequestBody BatchSubmissionRequest body,
+                                               Authentication authentication, HttpServletRequest request) {
+        List<JsonNode> items = body.actions();
+        if (items == null || items.isEmpty()) {
+            throw new InvalidBatchException("'actions' must hold 1 to " + MAX_BATCH_ITEMS + " actions");
+        }
+        if (items.size() > MAX_BATCH_ITEMS) {
+            throw new BatchTooLargeException(items.size(), MAX_BATCH_ITEMS);
+        }
+        Submitter submitter = Submitter.of(authentication);
+        MetaData origin = origin(request, submitter);
+        ActionOutcome[] outcomes = new ActionOutcome[items.size()];
+        List<Submission> accepted = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object read = read(items.get(i), submitter);
+            if (read instanceof ActionOutcome rejected) {
+                outcomes[i] = rejected;
+            } else {
+                accepted.add(submission((SubmitActionRequest) read, submitter.playerFor(
+                        ((SubmitActionRequest) read).userId()), origin));
+                positions.add(i);
+            }
+        }
+        List<SubmissionResult> results = ingress.submitAll(accepted);
+        for (int i = 0; i < results.size(); i++) {
+            SubmissionResult result = results.get(i);
+            SubmitAction command = accepted.get(i).command();
+            outcomes[positions.get(i)] = result.failure() == null ? result.outcome()
+                    : ActionOutcome.rejected(command, new Rejection(503, "Not stored",
+                    "the action could not be stored now; send it again", "unavailable"));
+        }
+        return new BatchSubmissionResponse(List.of(outcomes));
     }
 
     @GetMapping(path = "/action-types", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<ActionTypes.ActionType> actionTypes() {
         return actionTypes.list();
+    }
+
+    /** @return the valid request, or the rejected outcome the single endpoint's status would say */
+    private Object read(JsonNode item, Submitter submitter) {
+        SubmitActionRequest action;
+        try {
+            action = json.treeToValue(item, SubmitActionRequest.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return rejectedItem(item, Rejection.invalid(unreadable(e)));
+        }
+        if (action == null) {
+            return rejectedItem(item, Rejection.invalid("the item is null"));
+        }
+        Set<ConstraintViolation<SubmitActionRequest>> violations = validator.validate(action);
+        if (!violations.isEmpty()) {
+            return rejectedItem(item, Rejection.invalid(violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; "))));
+        }
+        try {
+            submitter.playerFor(action.userId());
+        } catch (ForbiddenSubmissionException e) {
+            return rejectedItem(item, Rejection.forbidden(e.getMessage()));
+        }
+        return action;
+    }
+
+    private static ActionOutcome rejectedItem(JsonNode item, Rejection rejection) {
+        return ActionOutcome.rejected(text(item, "actionId"), text(item, "userId"), text(item, "leaderboardId"),
+                text(item, "type"), rejection);
+    }
+
+    private static String text(JsonNode item, String field) {
+        JsonNode value = item == null ? null : item.get(field);
+        return value != null && value.isTextual() && value.asText().length() <= 128 ? value.asText() : null;
+    }
+
+    /** Names the offending field without echoing internal class names. */
+    private static String unreadable(Exception e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return "field '" + field + "' has the wrong type";
+        }
+        return "the item is not a JSON object of an action";
+    }
+
+    private static Submission submission(SubmitActionRequest body, String userId, MetaData origin) {
+        String leaderboardId = body.leaderboardId() == null ? LeaderboardCatalog.GLOBAL : body.leaderboardId();
+        return new Submission(new SubmitAction(userId, body.actionId(), body.type(), leaderboardId,
+                body.attributes()), origin);
+    }
+
+    private static MetaData origin(HttpServletRequest request, Submitter submitter) {
+        return RequestMetadata.of(request, RequestMetadata.requestId(request), submitter.subject());
+    }
+
+    private static HttpStatus statusOf(ActionOutcome outcome) {
+        return outcome.status() == ActionOutcome.Status.DUPLICATE ? HttpStatus.OK : HttpStatus.ACCEPTED;
     }
 }

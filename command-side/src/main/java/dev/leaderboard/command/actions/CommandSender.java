@@ -1,16 +1,15 @@
 package dev.leaderboard.command.actions;
 
+import dev.leaderboard.command.batching.ConflictBackoff;
+import dev.leaderboard.command.batching.TransientFailures;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends a command and waits for its result, retrying it when the aggregate's stream was appended concurrently by
- * another instance (the retry reloads the aggregate and decides again, so nothing is lost or counted twice).
+ * Sends one operator command (actions go through the group committer) and waits for its result, retrying it when
+ * the aggregate's stream was appended concurrently by another instance (the retry reloads the aggregate and decides
+ * again, so nothing is lost or counted twice).
  */
 public class CommandSender {
 
@@ -27,30 +26,11 @@ public class CommandSender {
             try {
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (RuntimeException e) {
-                if (attempt >= maxAttempts || !isConcurrentAppend(e)) {
+                if (attempt >= maxAttempts || !TransientFailures.isConcurrentAppend(e)) {
                     throw e;
                 }
-                backOff(attempt);
+                ConflictBackoff.pause(attempt);
             }
         }
-    }
-
-    /** A short random pause, growing per attempt, so instances contending for one player stop colliding. */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + Math.min(50, 2L << attempt)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a command", e);
-        }
-    }
-
-    static boolean isConcurrentAppend(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

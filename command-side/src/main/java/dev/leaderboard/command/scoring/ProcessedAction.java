@@ -11,6 +11,7 @@ public record ProcessedAction(String userId, String actionId, String leaderboard
     }
 
     ActionOutcome asDuplicate() {
-        return new ActionOutcome(actionId, userId, leaderboardId, actionType, points, ActionOutcome.Status.DUPLICATE);
+        return new ActionOutcome(actionId, userId, leaderboardId, actionType, points, ActionOutcome.Status.DUPLICATE,
+                null);
     }
 }

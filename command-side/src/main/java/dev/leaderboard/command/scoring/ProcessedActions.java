@@ -1,5 +1,6 @@
 package dev.leaderboard.command.scoring;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,15 @@ public interface ProcessedActions {
 
     /** @return false if the (user, action id) pair was already recorded; nothing is written then */
     boolean recordIfAbsent(ProcessedAction action);
+
+    /**
+     * Looks up many actions at once, ahead of a batch of commands, so that their {@link #find} calls need no query
+     * of their own. Does nothing where the ledger has no batch to remember them for.
+     */
+    default void prefetch(Collection<ActionKey> keys) {
+    }
+
+    /** A ledger row's key. */
+    record ActionKey(String userId, String actionId) {
+    }
 }

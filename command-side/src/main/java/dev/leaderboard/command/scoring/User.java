@@ -2,7 +2,6 @@ package dev.leaderboard.command.scoring;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.leaderboard.command.leaderboards.LeaderboardCatalog;
-import dev.leaderboard.command.leaderboards.UnknownLeaderboardException;
 import dev.leaderboard.events.ScoreIncreased;
 import dev.leaderboard.events.WindowTotals;
 import org.axonframework.commandhandling.CommandHandler;
@@ -25,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * counted is kept in the {@link ProcessedActions} ledger, so this state (and its snapshot) is a few hundred bytes
  * however long the player's history is.
  */
-@Aggregate(cache = "userCache", snapshotTriggerDefinition = "userSnapshotTrigger")
+@Aggregate(repository = "userRepository")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -39,6 +38,10 @@ public class User {
         // for Axon and snapshots
     }
 
+    /**
+     * Decides an action. A rejection is an outcome, not an exception: in a group-committed batch it must leave the
+     * other commands of the batch, and the shared transaction, untouched. Nothing is applied or recorded then.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ActionOutcome handle(SubmitAction command, ActionTypes actionTypes, LeaderboardCatalog leaderboards,
@@ -49,9 +52,9 @@ public class User {
             // A retry of an action accepted before its type or board was removed is still a duplicate, not an error.
             return ledger.find(command.userId(), command.actionId())
                     .map(earlier -> duplicateOf(earlier, command))
-                    .orElseThrow(() -> knownBoard
-                            ? new UnknownActionTypeException(command.type())
-                            : new UnknownLeaderboardException(command.leaderboardId()));
+                    .orElseGet(() -> ActionOutcome.rejected(command, knownBoard
+                            ? Rejection.unknownActionType(command.type())
+                            : Rejection.unknownLeaderboard(command.leaderboardId())));
         }
 
         Instant now = clock.instant();
@@ -60,7 +63,7 @@ public class User {
             // A resend of an action accepted earlier is still a duplicate, even once the player is at the limit.
             return ledger.find(command.userId(), command.actionId())
                     .map(earlier -> duplicateOf(earlier, command))
-                    .orElseThrow(() -> new ScoreLimitExceededException(command.leaderboardId()));
+                    .orElseGet(() -> ActionOutcome.rejected(command, Rejection.scoreLimit(command.leaderboardId())));
         }
         ProcessedAction accepted = new ProcessedAction(command.userId(), command.actionId(), command.leaderboardId(),
                 command.type(), points.get(), now);
@@ -69,8 +72,7 @@ public class User {
         }
         apply(new ScoreIncreased(command.userId(), command.leaderboardId(), command.actionId(), command.type(),
                 points.get(), after, now, command.attributes()));
-        return new ActionOutcome(command.actionId(), command.userId(), command.leaderboardId(), command.type(),
-                points.get(), ActionOutcome.Status.ACCEPTED);
+        return ActionOutcome.accepted(command, points.get());
     }
 
     @EventSourcingHandler
@@ -84,9 +86,7 @@ public class User {
     }
 
     private static ActionOutcome duplicateOf(ProcessedAction earlier, SubmitAction command) {
-        if (!earlier.isSameActionAs(command)) {
-            throw new ActionIdConflictException(earlier);
-        }
-        return earlier.asDuplicate();
+        return earlier.isSameActionAs(command) ? earlier.asDuplicate()
+                : ActionOutcome.rejected(command, Rejection.conflict(earlier));
     }
 }

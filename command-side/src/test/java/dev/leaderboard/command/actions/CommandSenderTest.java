@@ -1,5 +1,7 @@
 package dev.leaderboard.command.actions;
 
+import dev.leaderboard.command.batching.TransientFailures;
+
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -19,7 +21,7 @@ class CommandSenderTest {
     private final ScriptedCommandGateway gateway = new ScriptedCommandGateway();
 
     private CommandSender sender(int maxAttempts) {
-        return new CommandSender(gateway, new CommandProperties(maxAttempts));
+        return new CommandSender(gateway, new CommandProperties(maxAttempts, null));
     }
 
     @Test
@@ -100,20 +102,20 @@ class CommandSenderTest {
 
     @Test
     void concurrencyExceptionAnywhereInTheCauseChainIsAConcurrentAppend() {
-        assertThat(CommandSender.isConcurrentAppend(CONFLICT)).isTrue();
-        assertThat(CommandSender.isConcurrentAppend(
+        assertThat(TransientFailures.isConcurrentAppend(CONFLICT)).isTrue();
+        assertThat(TransientFailures.isConcurrentAppend(
                 new RuntimeException("outer", new CommandExecutionException("inner", CONFLICT)))).isTrue();
     }
 
     @Test
     void creatingAnAlreadyExistingStreamIsAConcurrentAppend() {
-        assertThat(CommandSender.isConcurrentAppend(new AggregateStreamCreationException("exists"))).isTrue();
+        assertThat(TransientFailures.isConcurrentAppend(new AggregateStreamCreationException("exists"))).isTrue();
     }
 
     @Test
     void otherFailuresAreNotConcurrentAppends() {
-        assertThat(CommandSender.isConcurrentAppend(new IllegalStateException("boom"))).isFalse();
-        assertThat(CommandSender.isConcurrentAppend(
+        assertThat(TransientFailures.isConcurrentAppend(new IllegalStateException("boom"))).isFalse();
+        assertThat(TransientFailures.isConcurrentAppend(
                 new CommandExecutionException("failed", new IllegalArgumentException("bad")))).isFalse();
     }
 }

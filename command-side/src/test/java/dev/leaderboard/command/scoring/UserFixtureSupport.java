@@ -64,10 +64,16 @@ abstract class UserFixtureSupport {
     }
 
     static ActionOutcome accepted(String actionId, String type, String leaderboardId, long points) {
-        return new ActionOutcome(actionId, ALICE, leaderboardId, type, points, ActionOutcome.Status.ACCEPTED);
+        return new ActionOutcome(actionId, ALICE, leaderboardId, type, points, ActionOutcome.Status.ACCEPTED, null);
     }
 
     static ActionOutcome duplicate(String actionId, String type, String leaderboardId, long points) {
-        return new ActionOutcome(actionId, ALICE, leaderboardId, type, points, ActionOutcome.Status.DUPLICATE);
+        return new ActionOutcome(actionId, ALICE, leaderboardId, type, points, ActionOutcome.Status.DUPLICATE, null);
+    }
+
+    /** The command was answered with a rejection for this reason (rejections are outcomes, not exceptions). */
+    static org.hamcrest.Matcher<Object> rejectedFor(String reason) {
+        return org.axonframework.test.matchers.Matchers.predicate(outcome -> outcome instanceof ActionOutcome o
+                && o.isRejected() && o.points() == null && o.problem().reason().equals(reason));
     }
 }

@@ -1,6 +1,5 @@
 package dev.leaderboard.command.scoring;
 
-import dev.leaderboard.command.leaderboards.UnknownLeaderboardException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -72,7 +71,7 @@ class UserIdempotencyTest extends UserFixtureSupport {
         fixture.givenCommands(submit("a1", QUIZ))
                 .when(submit("a1", LEVEL_UP))
                 .expectNoEvents()
-                .expectException(ActionIdConflictException.class);
+                .expectResultMessagePayloadMatching(rejectedFor(Rejection.CONFLICT));
         assertThat(ledger.find(ALICE, "a1")).hasValueSatisfying(row -> assertThat(row.actionType()).isEqualTo(QUIZ));
     }
 
@@ -81,7 +80,7 @@ class UserIdempotencyTest extends UserFixtureSupport {
         fixture.givenCommands(submit("a1", QUIZ, GLOBAL))
                 .when(submit("a1", QUIZ, QUIZ_BOARD))
                 .expectNoEvents()
-                .expectException(ActionIdConflictException.class);
+                .expectResultMessagePayloadMatching(rejectedFor(Rejection.CONFLICT));
         assertThat(ledger.find(ALICE, "a1"))
                 .hasValueSatisfying(row -> assertThat(row.leaderboardId()).isEqualTo(GLOBAL));
     }
@@ -91,7 +90,7 @@ class UserIdempotencyTest extends UserFixtureSupport {
         fixture.givenCommands(submit("a1", QUIZ))
                 .when(submit("a1", "no-such-type"))
                 .expectNoEvents()
-                .expectException(ActionIdConflictException.class);
+                .expectResultMessagePayloadMatching(rejectedFor(Rejection.CONFLICT));
     }
 
     @Test
@@ -99,7 +98,7 @@ class UserIdempotencyTest extends UserFixtureSupport {
         fixture.givenNoPriorActivity()
                 .when(submit("a1", "no-such-type"))
                 .expectNoEvents()
-                .expectException(UnknownActionTypeException.class);
+                .expectResultMessagePayloadMatching(rejectedFor(Rejection.UNKNOWN_ACTION_TYPE));
         assertThat(ledger.rows()).isEmpty();
     }
 
@@ -111,7 +110,7 @@ class UserIdempotencyTest extends UserFixtureSupport {
                         totals(5, "2026-11-20", 5, "2026-W47", 5, "2026-11", 5), EARLIER))
                 .when(submit("a2", "retired-type"))
                 .expectNoEvents()
-                .expectException(UnknownActionTypeException.class);
+                .expectResultMessagePayloadMatching(rejectedFor(Rejection.UNKNOWN_ACTION_TYPE));
     }
 
     @Test
@@ -119,7 +118,7 @@ class UserIdempotencyTest extends UserFixtureSupport {
         fixture.givenNoPriorActivity()
                 .when(submit("a1", QUIZ, "no-such-board"))
                 .expectNoEvents()
-                .expectException(UnknownLeaderboardException.class);
+                .expectResultMessagePayloadMatching(rejectedFor(Rejection.UNKNOWN_LEADERBOARD));
         assertThat(ledger.rows()).isEmpty();
     }
 

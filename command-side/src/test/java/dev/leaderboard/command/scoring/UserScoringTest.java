@@ -94,7 +94,7 @@ class UserScoringTest extends UserFixtureSupport {
                         totals(before, "2026-11-22", before, "2026-W47", before, "2026-11", before), clock.instant()))
                 .when(submit("a1", QUIZ))
                 .expectNoEvents()
-                .expectException(ScoreLimitExceededException.class);
+                .expectResultMessagePayloadMatching(rejectedFor(Rejection.SCORE_LIMIT));
 
         assertThat(ledger.find(ALICE, "a1")).isEmpty();
     }

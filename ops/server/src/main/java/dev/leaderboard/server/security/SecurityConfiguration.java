@@ -59,7 +59,7 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/api/v1/admin/**").hasAuthority("SCOPE_admin")
-                            .requestMatchers(HttpMethod.POST, "/api/v1/actions")
+                            .requestMatchers(HttpMethod.POST, "/api/v1/actions", "/api/v1/actions/batch")
                             .hasAnyAuthority("SCOPE_player", "SCOPE_service");
                     if (readAccess.publicReads()) {
                         requests.requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll();

@@ -19,17 +19,22 @@ import java.io.IOException;
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    static final String BATCH_PATH = "/api/v1/actions/batch";
+
+    private final long defaultMaxBytes;
+    private final long batchMaxBytes;
     private final ProblemResponses problems;
 
-    public RequestBodyLimitFilter(long maxBytes, ProblemResponses problems) {
-        this.maxBytes = maxBytes;
+    public RequestBodyLimitFilter(long maxBytes, long batchMaxBytes, ProblemResponses problems) {
+        this.defaultMaxBytes = maxBytes;
+        this.batchMaxBytes = batchMaxBytes;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = BATCH_PATH.equals(request.getRequestURI()) ? batchMaxBytes : defaultMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
                     "request body is larger than " + maxBytes + " bytes");

@@ -22,7 +22,8 @@ public class WebConfiguration {
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(HttpProperties properties,
                                                                                  ProblemResponses problems) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.maxBodyBytes(), problems));
+                new RequestBodyLimitFilter(properties.maxBodyBytes(), properties.maxBatchBodyBytes(),
+                        problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

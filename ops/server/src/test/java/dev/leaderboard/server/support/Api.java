@@ -32,6 +32,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response submitBatch(String token, String json) {
+        return send(request("/api/v1/actions/batch", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response submitAction(String token, String actionId, String type) {
         return submit(token, "{\"actionId\":\"" + actionId + "\",\"type\":\"" + type + "\"}");
     }

@@ -41,6 +41,24 @@ public final class EventStoreRows {
                 ORDER BY sequence_number DESC LIMIT 1""", Long.class, userId, leaderboardId);
     }
 
+    /**
+     * How many database transactions wrote the events of these players (PostgreSQL's {@code xmin}: the id of the
+     * transaction that inserted the row).
+     */
+    public int transactionsThatWroteEventsOf(java.util.Collection<String> aggregateIds) {
+        return jdbc.queryForObject("""
+                SELECT count(DISTINCT xmin::text) FROM domain_event_entry
+                WHERE aggregate_identifier = ANY(?::varchar[])""", Integer.class,
+                (Object) aggregateIds.toArray(String[]::new));
+    }
+
+    /** The same for the players' ledger rows. */
+    public int transactionsThatWroteLedgerRowsOf(java.util.Collection<String> userIds) {
+        return jdbc.queryForObject("""
+                SELECT count(DISTINCT xmin::text) FROM processed_action WHERE user_id = ANY(?::varchar[])""",
+                Integer.class, (Object) userIds.toArray(String[]::new));
+    }
+
     public int snapshotsOf(String aggregateId) {
         return jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
                 Integer.class, aggregateId);

@@ -1,7 +1,7 @@
 package dev.leaderboard.command.batching;
 
 import dev.leaderboard.command.scoring.ActionOutcome;
-import dev.leaderboard.command.scoring.ProcessedActions;
+import dev.leaderboard.command.scoring.SubmitAction;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -39,15 +39,16 @@ public class GroupCommitter {
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
-    private final ProcessedActions ledger;
+    private final List<BatchPreparation> preparations;
     private final int maxAttempts;
     private final IntConsumer batchSizes;
 
-    public GroupCommitter(CommandBus commandBus, TransactionManager transactionManager, ProcessedActions ledger,
-                          int maxAttempts, IntConsumer batchSizes) {
+    /** @param preparations run in order in each batch's transaction before its commands (e.g. ledger lookups) */
+    public GroupCommitter(CommandBus commandBus, TransactionManager transactionManager,
+                          List<BatchPreparation> preparations, int maxAttempts, IntConsumer batchSizes) {
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
-        this.ledger = ledger;
+        this.preparations = List.copyOf(preparations);
         this.maxAttempts = Math.max(1, maxAttempts);
         this.batchSizes = batchSizes;
     }
@@ -109,9 +110,8 @@ public class GroupCommitter {
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
         try {
             root.attachTransaction(transactionManager);
-            ledger.prefetch(submissions.stream()
-                    .map(s -> new ProcessedActions.ActionKey(s.command().userId(), s.command().actionId()))
-                    .toList());
+            List<SubmitAction> commands = submissions.stream().map(Submission::command).toList();
+            preparations.forEach(preparation -> preparation.prepare(commands));
             for (int index : order) {
                 results[index] = SubmissionResult.of(decide(submissions.get(index)));
             }

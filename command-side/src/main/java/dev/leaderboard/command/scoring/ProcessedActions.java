@@ -1,6 +1,7 @@
 package dev.leaderboard.command.scoring;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,11 @@ public interface ProcessedActions {
      * of their own. Does nothing where the ledger has no batch to remember them for.
      */
     default void prefetch(Collection<ActionKey> keys) {
+    }
+
+    /** Prefetches the ledger rows a batch of commands may look up. */
+    default void prefetchFor(List<SubmitAction> commands) {
+        prefetch(commands.stream().map(c -> new ActionKey(c.userId(), c.actionId())).toList());
     }
 
     /** A ledger row's key. */

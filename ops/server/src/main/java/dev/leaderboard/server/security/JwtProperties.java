@@ -1,5 +1,9 @@
 package dev.leaderboard.server.security;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,9 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuer    if set, tokens must carry exactly this {@code iss} ({@code LEADERBOARD_JWT_ISSUER})
  * @param audience  if set, tokens must list this in {@code aud} ({@code LEADERBOARD_JWT_AUDIENCE}); set both when the
  *                  identity provider also signs tokens for other applications
+ * @param verifiedCacheSize tokens remembered after they verified, so a client's next request with the same token
+ *                  skips parsing and signature checks (0 switches the cache off)
+ * @param verifiedCacheMaxAge longest a verified token is remembered (a hit also requires its {@code exp} ahead)
  */
 @ConfigurationProperties("leaderboard.jwt")
-public record JwtProperties(String secret, String jwkSetUri, String issuer, String audience) {
+public record JwtProperties(String secret, String jwkSetUri, String issuer, String audience,
+                            @DefaultValue("10000") long verifiedCacheSize,
+                            @DefaultValue("5m") Duration verifiedCacheMaxAge) {
 
     static final int MIN_SECRET_BYTES = 32;
 }

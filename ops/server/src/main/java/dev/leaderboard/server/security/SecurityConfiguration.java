@@ -25,7 +25,9 @@ public class SecurityConfiguration {
 
     @Bean
     public JwtDecoder jwtDecoder(JwtProperties properties) {
-        return JwtDecoders.from(properties);
+        JwtDecoder verifying = JwtDecoders.from(properties);
+        return properties.verifiedCacheSize() <= 0 ? verifying : new CachingJwtDecoder(verifying,
+                java.time.Clock.systemUTC(), properties.verifiedCacheSize(), properties.verifiedCacheMaxAge());
     }
 
     @Bean

@@ -49,11 +49,11 @@ public final class LocalLauncher {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
-                    settings.dataDirectory().resolve("postgres"), settings.postgresPort());
+                    settings.postgresDirectory(), settings.postgresPort());
             started.push(postgres);
             EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort());
             started.push(redis);
-            EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(settings.kafkaPort());
+            EmbeddedKafkaServer kafka = startKafka(settings);
             started.push(kafka);
             log.info("Embedded PostgreSQL on {}, Redis on {}, Kafka on {}; data in {}", postgres.port(),
                     redis.port(), kafka.bootstrapServers(), settings.dataDirectory());
@@ -82,6 +82,11 @@ public final class LocalLauncher {
             System.exit(1);
             return null;
         }
+    }
+
+    /** Kafka on 127.0.0.1:{@code LEADERBOARD_LOCAL_KAFKA_PORT}, its log kept in {@code <data dir>/kafka}. */
+    static EmbeddedKafkaServer startKafka(LocalSettings settings) {
+        return EmbeddedKafkaServer.startPersistent(settings.kafkaDirectory(), settings.kafkaPort());
     }
 
     private static void closeAll(Deque<AutoCloseable> started) {

@@ -1,10 +1,8 @@
 package dev.leaderboard.command.actions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.leaderboard.command.batching.Submission;
 import dev.leaderboard.command.batching.SubmissionResult;
 import dev.leaderboard.command.ingress.ActionIngress;
@@ -13,6 +11,7 @@ import dev.leaderboard.command.scoring.ActionOutcome;
 import dev.leaderboard.command.scoring.ActionTypes;
 import dev.leaderboard.command.scoring.Rejection;
 import dev.leaderboard.command.scoring.SubmitAction;
+import dev.leaderboard.platform.JsonReadErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
@@ -119,7 +118,7 @@ public class ActionsController {
         try {
             action = json.treeToValue(item, SubmitActionRequest.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return rejectedItem(item, Rejection.invalid(unreadable(e)));
+            return rejectedItem(item, Rejection.invalid(JsonReadErrors.describe(e)));
         }
         if (action == null) {
             return rejectedItem(item, Rejection.invalid("the item is null"));
@@ -147,20 +146,6 @@ public class ActionsController {
     private static String text(JsonNode item, String field) {
         JsonNode value = item == null ? null : item.get(field);
         return value != null && value.isTextual() && value.asText().length() <= 128 ? value.asText() : null;
-    }
-
-    /** Names the offending field without echoing internal class names. */
-    private static String unreadable(Exception e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "'";
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return "field '" + field + "' has the wrong type";
-        }
-        return "the item is not a JSON object of an action";
     }
 
     private static Submission submission(SubmitActionRequest body, String userId, MetaData origin) {

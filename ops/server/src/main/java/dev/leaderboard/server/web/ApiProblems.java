@@ -1,9 +1,7 @@
 package dev.leaderboard.server.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.leaderboard.platform.JsonReadErrors;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +20,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One error shape for the whole API: RFC 9457 problem+json. Bad input is a 4xx that says what is wrong (field
@@ -68,7 +65,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
             }
         }
-        return badRequest(describe(e.getCause()), null);
+        return badRequest(JsonReadErrors.describe(e.getCause()), null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -78,20 +75,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "the server failed to process the request; it has been logged");
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
-    }
-
-    /** Says which field is wrong without echoing internal class names. */
-    private static String describe(Throwable cause) {
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "'";
-        }
-        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-            String path = ((JsonMappingException) cause).getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return path.isEmpty() ? "the request body has the wrong shape" : "field '" + path + "' has the wrong type";
-        }
-        return "the request body is not valid JSON";
     }
 
     private static ResponseEntity<Object> badRequest(String detail, List<Map<String, String>> errors) {

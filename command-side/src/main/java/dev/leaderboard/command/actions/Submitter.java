@@ -4,11 +4,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Who is submitting, and for which player they may. */
 record Submitter(String subject, Set<String> scopes) {
 
+    private static final Pattern USER_ID = Pattern.compile(Ids.NAME);
     static final String PLAYER = "SCOPE_player";
     static final String SERVICE = "SCOPE_service";
 
@@ -30,7 +32,7 @@ record Submitter(String subject, Set<String> scopes) {
         if (requestedUserId != null && !requestedUserId.equals(subject)) {
             throw new ForbiddenSubmissionException("a player token may only submit actions for its own subject");
         }
-        if (!subject.matches(Ids.NAME)) {
+        if (!USER_ID.matcher(subject).matches()) {
             throw new ForbiddenSubmissionException("the token subject is not a valid user id");
         }
         return subject;

@@ -3,6 +3,7 @@ package dev.leaderboard.server.support;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -96,6 +97,29 @@ public final class KafkaTestClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The end offset of every partition of the topic. */
+    public Map<Integer, Long> endOffsets(String topic) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions(topic); p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        try {
+            Map<Integer, Long> result = new TreeMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> result.put(partition.partition(), info.offset()));
+            return result;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the group has committed every record of the topic. */
+    public boolean caughtUp(String groupId, String topic) {
+        Map<Integer, Long> committed = committedOffsets(groupId, topic);
+        return endOffsets(topic).entrySet().stream()
+                .allMatch(end -> end.getValue() == 0 || end.getValue().equals(committed.get(end.getKey())));
     }
 
     /** Moves the (inactive) group's committed offsets of every partition of the topic back to {@code offset}. */

@@ -48,6 +48,8 @@ import java.util.concurrent.TimeoutException;
 public class KafkaActionIngress implements ActionIngress {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaActionIngress.class);
+    /** After a failed ledger look-up, how long actions are queued without one. */
+    private static final Duration LOOK_UP_PAUSE = Duration.ofSeconds(5);
 
     private final KafkaTemplate<byte[], byte[]> template;
     private final String topic;
@@ -56,6 +58,7 @@ public class KafkaActionIngress implements ActionIngress {
     private final ProcessedActions ledger;
     private final ActionTypes actionTypes;
     private final LeaderboardCatalog leaderboards;
+    private volatile long lookUpsSkippedUntil = System.nanoTime();
 
     public KafkaActionIngress(KafkaTemplate<byte[], byte[]> template, String topic, Duration sendTimeout,
                               ObjectMapper json, ProcessedActions ledger, ActionTypes actionTypes,
@@ -185,6 +188,9 @@ public class KafkaActionIngress implements ActionIngress {
      */
     private Map<ActionKey, Optional<ProcessedAction>> lookUp(List<Submission> submissions) {
         Map<ActionKey, Optional<ProcessedAction>> found = new HashMap<>();
+        if (System.nanoTime() - lookUpsSkippedUntil < 0) {
+            return found;
+        }
         List<ActionKey> keys = submissions.stream()
                 .map(s -> new ActionKey(s.command().userId(), s.command().actionId())).toList();
         try {
@@ -201,6 +207,8 @@ public class KafkaActionIngress implements ActionIngress {
                 scope.rollback();
             }
         } catch (RuntimeException e) {
+            // the database is probably down: do not make every request wait for a connection meanwhile
+            lookUpsSkippedUntil = System.nanoTime() + LOOK_UP_PAUSE.toNanos();
             log.debug("Ledger look-up failed; queueing without it", e);
             found.clear();
         }

@@ -135,7 +135,12 @@ class KafkaRedeliveryAndLagTest {
         Pattern lagOfThisTopic = Pattern.compile("(?m)^kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\""
                 + "\\d+\"[^}]*topic=\"" + Pattern.quote(TOPICS.actions()) + "\"[^}]*} \\S+$");
 
-        // Kafka's per-partition client metrics are bound by Micrometer within a minute of the first fetch.
+        for (int partition = 0; partition < 3; partition++) {
+            String user = user();
+            kafka.send(TOPICS.actions(), partition, user, "{\"actionId\":\"m-1\",\"userId\":\"" + user
+                    + "\",\"type\":\"level-up\"}");
+        }
+        // Kafka's per-partition client metrics are bound by Micrometer within a minute of the consumer's start.
         String metrics = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> server.api().get("/actuator/prometheus", null).body(),
                         body -> lagOfThisTopic.matcher(body).find());

@@ -40,7 +40,13 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Sends one record and waits for the broker's acknowledgement; {@code value} is sent as its UTF-8 bytes. */
     public RecordMetadata send(String topic, String key, String value, String... headerNamesAndValues) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, bytes(key), bytes(value));
+        return send(topic, null, key, value, headerNamesAndValues);
+    }
+
+    /** The same, to the given partition ({@code null}: the one the key hashes to). */
+    public RecordMetadata send(String topic, Integer partition, String key, String value,
+                               String... headerNamesAndValues) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, bytes(key), bytes(value));
         for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
             record.headers().add(headerNamesAndValues[i], bytes(headerNamesAndValues[i + 1]));
         }

@@ -6,6 +6,7 @@ import dev.leaderboard.command.actions.ForbiddenSubmissionException;
 import dev.leaderboard.command.actions.InvalidBatchException;
 import dev.leaderboard.command.batching.CommandsOverloadedException;
 import dev.leaderboard.command.history.UnknownPlayerException;
+import dev.leaderboard.command.ingress.IngressUnavailableException;
 import dev.leaderboard.command.leaderboards.UnknownLeaderboardException;
 import dev.leaderboard.command.scoring.Rejection;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -79,11 +80,21 @@ public class CommandProblems {
         return retryLater("Storage unavailable", "the event store cannot be reached now; send the action again");
     }
 
+    /** Kafka ingress mode, and the broker did not take the action in time: nothing was queued as far as we know. */
+    @ExceptionHandler(IngressUnavailableException.class)
+    ResponseEntity<ProblemDetail> queueUnavailable(IngressUnavailableException e) {
+        return retryLater("Queue unavailable", "the action could not be queued now; send it again", 5);
+    }
+
     private static ResponseEntity<ProblemDetail> retryLater(String title, String detail) {
+        return retryLater(title, detail, 1);
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(String title, String detail, int retryAfterSeconds) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setTitle(title);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds)).body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, RuntimeException e) {

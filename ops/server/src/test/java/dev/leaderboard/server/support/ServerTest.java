@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 import java.util.UUID;
 
 /**
- * The whole server on a random port over a real PostgreSQL. Subclasses share one application context and one
- * database, so each test uses players of its own ({@link #newUserId()}).
+ * The whole server on a random port over a real PostgreSQL, Redis and Kafka. Subclasses share one application
+ * context, one database and the default Kafka topics, so each test uses players of its own ({@link #newUserId()}).
  */
 @SpringBootTest(classes = LeaderboardServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -37,6 +37,8 @@ public abstract class ServerTest {
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> TestRedis.shared().port());
         registry.add("leaderboard.redis.key-prefix", () -> "shared");
+        // as in production: Kafka configured, so the ingress consumer runs in the shared context too
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
     }
 
     @BeforeEach

@@ -1,0 +1,17 @@
+package dev.leaderboard.command.kafka;
+
+/** Header names of the Kafka ingress records, their outcomes and their dead letters. */
+public final class IngressHeaders {
+
+    /** The request id that travels onto the event (default: {@code <topic>-<partition>-<offset>}). */
+    public static final String REQUEST_ID = "request-id";
+    /** Who submitted the action (default: {@code kafka}); the REST ingress sets the token's subject. */
+    public static final String SUBMITTED_BY = "submitted-by";
+    public static final String CLIENT_IP = "client-ip";
+    public static final String USER_AGENT = "user-agent";
+    /** On a dead letter: why the record can never succeed ({@code Rejection}'s reason). */
+    public static final String REASON = "leaderboard-reason";
+
+    private IngressHeaders() {
+    }
+}

@@ -189,7 +189,14 @@ public class KafkaIngressAutoConfiguration {
                     new ConcurrentMessageListenerContainer<>(factory, container);
             listenerContainer.setConcurrency(Math.max(1, settings.concurrency()));
             listenerContainer.setCommonErrorHandler(retryUntilDecided(settings));
+            listenerContainer.setAutoStartup(settings.autoStartup());
             return listenerContainer;
+        }
+
+        @Bean
+        public KafkaIngressAdminController kafkaIngressAdminController(
+                ConcurrentMessageListenerContainer<byte[], byte[]> actionIngressContainer) {
+            return new KafkaIngressAdminController(actionIngressContainer);
         }
 
         /**

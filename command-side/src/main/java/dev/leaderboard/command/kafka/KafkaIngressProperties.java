@@ -42,6 +42,8 @@ public record KafkaIngressProperties(@DefaultValue Topics topics, @DefaultValue 
      * @param maxValueBytes        larger record values are dead-lettered as {@code invalid} (the REST body limit)
      * @param retryInitialInterval first pause before a batch that failed transiently (database down) is tried again
      * @param retryMaxInterval     longest pause between such attempts; they go on until the batch succeeds
+     * @param autoStartup          start consuming at start-up; when false, consumption starts with
+     *                             {@code POST /api/v1/admin/ingress/kafka/resume}
      */
     public record Consumer(@DefaultValue("true") boolean enabled,
                            @DefaultValue("leaderboard-ingress") String groupId,
@@ -49,7 +51,8 @@ public record KafkaIngressProperties(@DefaultValue Topics topics, @DefaultValue 
                            @DefaultValue("500") int maxPollRecords,
                            @DefaultValue("16384") int maxValueBytes,
                            @DefaultValue("500ms") Duration retryInitialInterval,
-                           @DefaultValue("10s") Duration retryMaxInterval) {
+                           @DefaultValue("10s") Duration retryMaxInterval,
+                           @DefaultValue("true") boolean autoStartup) {
     }
 
     /**

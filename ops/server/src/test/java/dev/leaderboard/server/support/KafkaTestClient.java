@@ -128,6 +128,35 @@ public final class KafkaTestClient implements AutoCloseable {
                 .allMatch(end -> end.getValue() == 0 || end.getValue().equals(committed.get(end.getKey())));
     }
 
+    /** Sends an action record without waiting for the acknowledgement (see {@link #flush}). */
+    public void sendActionAsync(String topic, String userId, String actionId, String type) {
+        producer.send(new ProducerRecord<>(topic, bytes(userId), bytes("{\"actionId\":\"" + actionId
+                + "\",\"userId\":\"" + userId + "\",\"type\":\"" + type + "\"}")));
+    }
+
+    /** Waits until every record sent so far is acknowledged. */
+    public void flush() {
+        producer.flush();
+    }
+
+    /** Records of the topic the group has not committed yet, over all partitions. */
+    public long lag(String groupId, String topic) {
+        Map<Integer, Long> committed = committedOffsets(groupId, topic);
+        return endOffsets(topic).entrySet().stream()
+                .mapToLong(end -> end.getValue() - committed.getOrDefault(end.getKey(), 0L)).sum();
+    }
+
+    /** Members of the group that hold at least one partition. */
+    public int membersWithPartitions(String groupId) {
+        try {
+            return (int) admin.describeConsumerGroups(List.of(groupId)).all().get(30, TimeUnit.SECONDS)
+                    .get(groupId).members().stream()
+                    .filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Moves the (inactive) group's committed offsets of every partition of the topic back to {@code offset}. */
     public void rewind(String groupId, String topic, long offset) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();

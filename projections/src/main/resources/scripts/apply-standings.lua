@@ -1,36 +1,75 @@
--- Applies one player's new totals in several windows of one leaderboard generation, atomically.
--- KEYS[1]            generation pointer; missing means Redis lost its data: refuse, so nothing is half-written
--- KEYS[2w], KEYS[2w+1]  ranking sorted set and members hash of window w
--- ARGV[1] user id, ARGV[2] version (aggregate sequence number of the event that set these totals)
--- ARGV[3w], ARGV[3w+1], ARGV[3w+2]  score, rank member, expire-at epoch second (0 = never) of window w
--- A window whose stored version is the same or newer is left alone: redelivery and replays are harmless.
+-- Applies a batch of standings to one leaderboard generation, atomically: one call per batch and generation.
+-- KEYS[1]               generation pointer; missing means Redis lost its data: refuse, so nothing is half-written
+-- KEYS[2k], KEYS[2k+1]  ranking sorted set and members hash of board k, one (leaderboard, window, period)
+-- ARGV, per board k in KEYS order: n (players of this board in the batch), expire-at epoch second (0 = never),
+--   then n times: user id, version (aggregate sequence number of the event that set the total), score, rank member
+-- A user appears at most once per board (the caller keeps the newest version). A player whose stored version is the
+-- same or newer is left alone: redelivery, replays and restores are harmless. Per board this is one HMGET, one ZREM
+-- of the replaced members, one ZADD, one HSET and the two EXPIREATs, each variadic (in chunks, for Lua's stack).
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return redis.error_reply('LEADERBOARD_REDIS_LOST generation pointer missing')
 end
-local user = ARGV[1]
-local version = tonumber(ARGV[2])
-local changed = 0
-for w = 1, (#KEYS - 1) / 2 do
-  local ranking, members = KEYS[2 * w], KEYS[2 * w + 1]
-  local current = redis.call('HGET', members, user)
-  local newer = true
-  if current then
-    local separator = string.find(current, '|', 1, true)
-    if tonumber(string.sub(current, 1, separator - 1)) >= version then
-      newer = false
-    else
-      redis.call('ZREM', ranking, string.sub(current, separator + 1))
+
+local CHUNK = 1000 -- arguments per command; even, so score/member and field/value pairs stay together
+
+local function chunked(command, key, list)
+  local result = {}
+  for first = 1, #list, CHUNK do
+    local answer = redis.call(command, key, unpack(list, first, math.min(first + CHUNK - 1, #list)))
+    if type(answer) == 'table' then
+      for i = 1, #answer do
+        result[#result + 1] = answer[i]
+      end
     end
   end
-  if newer then
-    redis.call('ZADD', ranking, ARGV[3 * w], ARGV[3 * w + 1])
-    redis.call('HSET', members, user, ARGV[2] .. '|' .. ARGV[3 * w + 1])
-    local expireAt = tonumber(ARGV[3 * w + 2])
+  return result
+end
+
+local changed = 0
+local a = 1
+for k = 1, (#KEYS - 1) / 2 do
+  local ranking, members = KEYS[2 * k], KEYS[2 * k + 1]
+  local n = tonumber(ARGV[a])
+  local expireAt = tonumber(ARGV[a + 1])
+  a = a + 2
+  local users = {}
+  for i = 0, n - 1 do
+    users[i + 1] = ARGV[a + 4 * i]
+  end
+  local current = chunked('HMGET', members, users)
+  local removed, added, entries = {}, {}, {}
+  for i = 0, n - 1 do
+    local at = a + 4 * i
+    local version = ARGV[at + 1]
+    local stored = current[i + 1]
+    local newer = true
+    if stored then
+      local separator = string.find(stored, '|', 1, true)
+      if tonumber(string.sub(stored, 1, separator - 1)) >= tonumber(version) then
+        newer = false
+      else
+        removed[#removed + 1] = string.sub(stored, separator + 1)
+      end
+    end
+    if newer then
+      added[#added + 1] = ARGV[at + 2]
+      added[#added + 1] = ARGV[at + 3]
+      entries[#entries + 1] = ARGV[at]
+      entries[#entries + 1] = version .. '|' .. ARGV[at + 3]
+    end
+  end
+  if #removed > 0 then
+    chunked('ZREM', ranking, removed)
+  end
+  if #added > 0 then
+    chunked('ZADD', ranking, added)
+    chunked('HSET', members, entries)
     if expireAt > 0 then
       redis.call('EXPIREAT', ranking, expireAt)
       redis.call('EXPIREAT', members, expireAt)
     end
-    changed = changed + 1
+    changed = changed + #added / 2
   end
+  a = a + 4 * n
 end
 return changed

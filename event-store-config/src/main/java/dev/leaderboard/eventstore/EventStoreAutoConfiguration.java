@@ -92,8 +92,10 @@ public class EventStoreAutoConfiguration {
                                                  Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema eventSchema) {
+                                                 EventSchema eventSchema,
+                                                 EventStoreProperties properties) {
         return JdbcEventStorageEngine.builder()
+                .batchSize(properties.batchSize())
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -19,18 +19,21 @@ import java.time.Period;
  * @param heartbeatInterval     how often this instance announces itself for the segment split
  * @param replayBatchSize       events per transaction while replaying
  * @param publishedTop          rows of a board's top published on every change (the largest live top N served)
+ * @param axonMetrics           Axon's per-event Micrometer monitors on the standings processor (off: they cost more
+ *                              than the projection's own metrics, see docs/configuration.md)
  */
 @ConfigurationProperties("leaderboard.projections")
 public record ProjectionProperties(@DefaultValue("4") int segments,
                                    @DefaultValue("2") int threads,
-                                   @DefaultValue("250") int batchSize,
+                                   @DefaultValue("1000") int batchSize,
                                    @DefaultValue("1s") Duration tokenClaimInterval,
                                    @DefaultValue Retention retention,
                                    @DefaultValue("1s") Duration healCheckInterval,
                                    @DefaultValue("30s") Duration oldGenerationGrace,
                                    @DefaultValue("3s") Duration heartbeatInterval,
                                    @DefaultValue("1000") int replayBatchSize,
-                                   @DefaultValue("100") int publishedTop) {
+                                   @DefaultValue("100") int publishedTop,
+                                   @DefaultValue("false") boolean axonMetrics) {
 
     /** Defaults: daily keys 35 days, weekly 15 weeks, monthly 13 months after the period ended. */
     public record Retention(@DefaultValue("35d") Period daily,

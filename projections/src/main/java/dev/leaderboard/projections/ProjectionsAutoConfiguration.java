@@ -25,7 +25,16 @@ import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.GenericResultMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -121,14 +130,44 @@ public class ProjectionsAutoConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(StandingsProjector.PROCESSING_GROUP,
                         Configuration::eventStore,
-                        (config, builder) -> builder
-                                .batchSize(properties.batchSize())
-                                .initialSegmentCount(properties.segments())
-                                .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
-                                .maxSegmentProvider(balancer)
-                                .workerExecutor(standingsWorkers))
+                        (config, builder) -> {
+                            builder.batchSize(properties.batchSize())
+                                    .initialSegmentCount(properties.segments())
+                                    .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
+                                    .maxSegmentProvider(balancer)
+                                    .workerExecutor(standingsWorkers);
+                            if (!properties.axonMetrics()) {
+                                // Axon's per-event monitors (count, timer, capacity, latency) cost ~14 % of the
+                                // workers' CPU in the catch-up profile; ProjectionMetrics exports what operators use.
+                                builder.messageMonitor(NoOpMessageMonitor.INSTANCE);
+                            }
+                            return builder;
+                        })
+                .registerHandlerInterceptor(StandingsProjector.PROCESSING_GROUP,
+                        config -> new NoCorrelationResult())
                 .registerListenerInvocationErrorHandler(StandingsProjector.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Answers every handled event with one shared, empty result message. Otherwise Axon's unit of work wraps each
+     * handler's {@code null} in a new result message, and a new message collects the correlation data of the event
+     * being handled, which deserializes the event's metadata (request IP, user agent, ...): ~15 % of the workers' CPU
+     * in the catch-up profile, for a result nobody reads (the standings handlers send no messages, so no correlation
+     * data is needed; exceptions still propagate, and a failing batch is still rolled back).
+     */
+    static final class NoCorrelationResult implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        /** Created with an explicit identifier, so it never merges the correlation data of a current unit of work. */
+        private static final ResultMessage<Void> HANDLED = new GenericResultMessage<>(
+                new GenericMessage<>("standings-event-handled", Void.class, null, MetaData.emptyInstance()));
+
+        @Override
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+                throws Exception {
+            interceptorChain.proceed();
+            return HANDLED;
+        }
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.leaderboard.projections.standings;
 import dev.leaderboard.projections.layout.RankMember;
 import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.layout.LuaScripts;
+import dev.leaderboard.windows.TimeWindow;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
@@ -16,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Standings in Redis sorted sets: one script call per (player, event version) covering all its windows, all calls
- * of a batch pipelined in one round trip.
+ * Standings in Redis sorted sets: one script call per batch and generation (apply-standings.lua), grouped by board,
+ * with variadic commands per board inside the script; very large inputs (restores) are split into a few calls of at
+ * most {@link #MAX_STANDINGS_PER_CALL} standings, pipelined in one round trip.
  */
 public class RedisStandings {
 
     private static final String LOST = "LEADERBOARD_REDIS_LOST";
+    /** Bounds how long one script call keeps Redis busy (restores send 2,000 rows at a time). */
+    static final int MAX_STANDINGS_PER_CALL = 4_000;
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
@@ -40,7 +44,7 @@ public class RedisStandings {
         if (standings.isEmpty()) {
             return;
         }
-        List<byte[][]> calls = calls(generation, standings);
+        List<Call> calls = calls(generation, standings);
         try {
             execute(calls);
         } catch (RuntimeException e) {
@@ -133,54 +137,91 @@ public class RedisStandings {
         return n == null ? 0 : n;
     }
 
-    private void execute(List<byte[][]> calls) {
+    private void execute(List<Call> calls) {
         String sha = script.getSha1();
+        if (calls.size() == 1) {
+            Call call = calls.get(0);
+            redis.execute((RedisCallback<Object>) connection -> connection.scriptingCommands().evalSha(sha,
+                    ReturnType.INTEGER, call.numKeys(), call.keysAndArgs()));
+            return;
+        }
         redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (byte[][] keysAndArgs : calls) {
-                connection.scriptingCommands().evalSha(sha, ReturnType.INTEGER, numKeys(keysAndArgs),
-                        keysAndArgs);
+            for (Call call : calls) {
+                connection.scriptingCommands().evalSha(sha, ReturnType.INTEGER, call.numKeys(), call.keysAndArgs());
             }
             return null;
         });
     }
 
-    private static int numKeys(byte[][] keysAndArgs) {
-        int windows = (keysAndArgs.length - 3) / 5;
-        return 1 + 2 * windows;
+    /** One script call: the pointer and (ranking, members) per board are its {@code numKeys} keys. */
+    private record Call(int numKeys, byte[][] keysAndArgs) {
     }
 
-    private List<byte[][]> calls(int generation, List<Standing> standings) {
-        Map<String, List<Standing>> byPlayerVersion = new LinkedHashMap<>();
+    /**
+     * One script call for all standings of a generation: grouped by board (leaderboard, window, period), and per
+     * board and player only the newest version (a batch never needs an older one; keeping it would leave two members
+     * of one player in the sorted set). Calls larger than {@link #MAX_STANDINGS_PER_CALL} are split by board.
+     */
+    private List<Call> calls(int generation, List<Standing> standings) {
+        Map<Board, Map<String, Standing>> byBoard = new LinkedHashMap<>();
         for (Standing s : standings) {
-            byPlayerVersion.computeIfAbsent(s.leaderboardId() + '\u0000' + s.userId() + '\u0000' + s.version(),
-                    k -> new ArrayList<>()).add(s);
+            byBoard.computeIfAbsent(new Board(s.leaderboardId(), s.window(), s.period()), b -> new LinkedHashMap<>())
+                    .merge(s.userId(), s, (a, b) -> a.version() >= b.version() ? a : b);
         }
-        List<byte[][]> calls = new ArrayList<>(byPlayerVersion.size());
-        for (List<Standing> group : byPlayerVersion.values()) {
-            List<String> keyList = new ArrayList<>();
-            List<String> args = new ArrayList<>();
-            keyList.add(keys.generationPointer());
-            Standing first = group.get(0);
-            args.add(first.userId());
-            args.add(Long.toString(first.version()));
-            for (Standing s : group) {
-                keyList.add(keys.ranking(generation, s.leaderboardId(), s.window(), s.period()));
-                keyList.add(keys.members(generation, s.leaderboardId(), s.window(), s.period()));
-                args.add(Long.toString(s.score()));
-                args.add(RankMember.encode(s.userId(), s.reachedAt()));
-                args.add(Long.toString(retention.expiresAtEpochSecond(s.window(), s.period())));
-            }
-            byte[][] keysAndArgs = new byte[keyList.size() + args.size()][];
-            int i = 0;
-            for (String k : keyList) {
-                keysAndArgs[i++] = k.getBytes(StandardCharsets.UTF_8);
-            }
-            for (String a : args) {
-                keysAndArgs[i++] = a.getBytes(StandardCharsets.UTF_8);
-            }
-            calls.add(keysAndArgs);
+        List<Call> calls = new ArrayList<>(1);
+        List<Map.Entry<Board, Map<String, Standing>>> boards = new ArrayList<>(byBoard.entrySet());
+        int from = 0;
+        while (from < boards.size()) {
+            int to = from;
+            int size = 0;
+            do {
+                size += boards.get(to).getValue().size();
+                to++;
+            } while (to < boards.size() && size + boards.get(to).getValue().size() <= MAX_STANDINGS_PER_CALL);
+            calls.add(call(generation, boards.subList(from, to)));
+            from = to;
         }
         return calls;
+    }
+
+    private Call call(int generation, List<Map.Entry<Board, Map<String, Standing>>> boards) {
+        int standings = 0;
+        for (Map.Entry<Board, Map<String, Standing>> board : boards) {
+            standings += board.getValue().size();
+        }
+        int numKeys = 1 + 2 * boards.size();
+        byte[][] keysAndArgs = new byte[numKeys + 2 * boards.size() + 4 * standings][];
+        int k = 0;
+        keysAndArgs[k++] = utf8(keys.generationPointer());
+        for (Map.Entry<Board, Map<String, Standing>> entry : boards) {
+            Board board = entry.getKey();
+            keysAndArgs[k++] = utf8(keys.ranking(generation, board.leaderboardId(), board.window(), board.period()));
+            keysAndArgs[k++] = utf8(keys.members(generation, board.leaderboardId(), board.window(), board.period()));
+        }
+        for (Map.Entry<Board, Map<String, Standing>> entry : boards) {
+            Board board = entry.getKey();
+            keysAndArgs[k++] = ascii(entry.getValue().size());
+            keysAndArgs[k++] = ascii(retention.expiresAtEpochSecond(board.window(), board.period()));
+            for (Standing s : entry.getValue().values()) {
+                byte[] user = utf8(s.userId());
+                keysAndArgs[k++] = user;
+                keysAndArgs[k++] = ascii(s.version());
+                keysAndArgs[k++] = ascii(s.score());
+                keysAndArgs[k++] = utf8(RankMember.encode(s.userId(), s.reachedAt()));
+            }
+        }
+        return new Call(numKeys, keysAndArgs);
+    }
+
+    private record Board(String leaderboardId, TimeWindow window, String period) {
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(long number) {
+        return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static boolean mentions(Throwable failure, String text) {

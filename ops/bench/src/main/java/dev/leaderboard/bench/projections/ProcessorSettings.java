@@ -26,7 +26,7 @@ record ProcessorSettings(int batchSize, int segments, int threads) {
             yaml = factory.getObject();
         }
         return new ProcessorSettings(
-                value("batch-size", 250, yaml, serverArguments, env),
+                value("batch-size", 1000, yaml, serverArguments, env),
                 value("segments", 4, yaml, serverArguments, env),
                 value("threads", 2, yaml, serverArguments, env));
     }

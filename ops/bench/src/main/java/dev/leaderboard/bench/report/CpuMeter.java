@@ -17,27 +17,41 @@ import java.util.stream.Stream;
  */
 public final class CpuMeter {
 
-    /** CPU time per process group, in the order client, server, database. */
+    /**
+     * CPU time per process group, in the order client, server, database. {@code server} is the server process with
+     * its descendants, which include the embedded Redis; {@code redis} is that Redis alone (the server's descendant
+     * processes named {@code redis-server}), so the server JVM's own share is {@code server - redis}.
+     */
     public record Usage(Duration wall, Duration client, Optional<Duration> server, Optional<Duration> database,
-                        double machineBusy) {
+                        double machineBusy, Optional<Duration> redis) {
+
+        /** The server's own processes without its embedded Redis. */
+        public Optional<Duration> serverWithoutRedis() {
+            return server.map(s -> redis.map(s::minus).orElse(s));
+        }
     }
 
     private final Supplier<Stream<ProcessHandle>> serverProcesses;
     private final Supplier<Stream<ProcessHandle>> databaseProcesses;
+    private final Supplier<Stream<ProcessHandle>> redisProcesses;
     private final long startNanos;
     private final long clientStart;
     private final long serverStart;
     private final long databaseStart;
+    private final long redisStart;
     private final long[] machineStart;
 
     private CpuMeter(Supplier<Stream<ProcessHandle>> serverProcesses,
                      Supplier<Stream<ProcessHandle>> databaseProcesses) {
         this.serverProcesses = serverProcesses;
         this.databaseProcesses = databaseProcesses;
+        this.redisProcesses = () -> serverProcesses.get().filter(p -> p.info().command()
+                .map(c -> c.contains("redis-server")).orElse(false));
         this.startNanos = System.nanoTime();
         this.clientStart = clientCpuNanos();
         this.serverStart = cpuNanos(serverProcesses);
         this.databaseStart = cpuNanos(databaseProcesses);
+        this.redisStart = cpuNanos(redisProcesses);
         this.machineStart = machineTicks();
     }
 
@@ -67,7 +81,9 @@ public final class CpuMeter {
                         - serverStart)),
                 databaseStart < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(cpuNanos(databaseProcesses)
                         - databaseStart)),
-                total <= 0 ? 0 : (double) (total - idle) / total);
+                total <= 0 ? 0 : (double) (total - idle) / total,
+                redisStart < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(cpuNanos(redisProcesses)
+                        - redisStart)));
     }
 
     private static long clientCpuNanos() {

@@ -25,6 +25,16 @@ public record MachineInfo(int cpus, String cpuModel, long memoryMiB, String os, 
                 jdk);
     }
 
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg (other work on a shared machine shows here). */
+    public static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + "/" + fields[1] + "/" + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     private static Optional<String> firstValue(Path file, String key) {
         try {
             List<String> lines = Files.readAllLines(file);

@@ -36,7 +36,7 @@ final class SequentialProbe {
             } else {
                 LatencySummary.record(steady, elapsed);
             }
-            if (!outcome.accepted()) {
+            if (!outcome.allAccepted()) {
                 failures.merge(outcome.label(), 1L, Long::sum);
             }
         }

@@ -1,24 +1,49 @@
 package dev.leaderboard.bench.load;
 
+import java.util.Map;
+
 /**
- * What one submission came back with. Only a 202 whose body says {@code "status":"accepted"} (stored in the event
- * store before the answer) counts as accepted; a 202 {@code queued} (Kafka ingress mode) does not.
+ * What one call of a load operation came back with.
  *
- * @param label    how it is counted: the HTTP status, with "queued" for a 202 that is not accepted, or the
+ * @param label    how the call is counted: for HTTP the status, with "accepted"/"not accepted" for a 202, or the
  *                 exception's simple name when there was no answer
+ * @param actions  actions the call carried (1 for {@code POST /api/v1/actions}, the batch size for a batch)
+ * @param accepted of those, how many were stored in the event store before the answer ({@code "accepted"}); a
+ *                 {@code queued} action (Kafka ingress mode) is not
+ * @param statuses the call's actions counted by their status ({@code accepted}, {@code duplicate}, {@code rejected},
+ *                 {@code queued}, or the call's label when the call failed as a whole)
  */
-public record Outcome(String label, boolean accepted) {
+public record Outcome(String label, int actions, int accepted, Map<String, Integer> statuses) {
 
-    static final Outcome ACCEPTED = new Outcome("202 accepted", true);
+    static final Outcome ACCEPTED = new Outcome("202 accepted", 1, 1, Map.of("accepted", 1));
 
-    static Outcome of(int status, String body) {
-        if (status == 202) {
-            return body.contains("\"status\":\"accepted\"") ? ACCEPTED : new Outcome("202 not accepted", false);
-        }
-        return new Outcome(Integer.toString(status), false);
+    public Outcome {
+        statuses = Map.copyOf(statuses);
     }
 
-    static Outcome failed(Exception e) {
-        return new Outcome(e.getClass().getSimpleName(), false);
+    /** A call of {@code actions} actions of which none was accepted, all counted under the call's label. */
+    public static Outcome none(String label, int actions) {
+        return new Outcome(label, actions, 0, actions == 0 ? Map.of() : Map.of(label, actions));
+    }
+
+    /** Every action of the call was accepted. */
+    public boolean allAccepted() {
+        return actions > 0 && accepted == actions;
+    }
+
+    /** The answer of {@code POST /api/v1/actions}. */
+    static Outcome ofSingle(int status, String body) {
+        if (status == 202) {
+            return body.contains("\"status\":\"accepted\"") ? ACCEPTED : none("202 not accepted", 1);
+        }
+        if (status == 200 && body.contains("\"status\":\"duplicate\"")) {
+            return new Outcome("200 duplicate", 1, 0, Map.of("duplicate", 1));
+        }
+        return none(Integer.toString(status), 1);
+    }
+
+    /** No answer: the exception's simple name. */
+    public static Outcome failed(Exception e, int actions) {
+        return none(e.getClass().getSimpleName(), actions);
     }
 }

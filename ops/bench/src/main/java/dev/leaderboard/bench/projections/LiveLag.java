@@ -133,7 +133,7 @@ final class LiveLag {
                         LatencySummary.record(requests, answered - sent);
                         lastAnswer.accumulateAndGet(answered, Math::max);
                         outcomes.computeIfAbsent(outcome.label(), k -> new LongAdder()).increment();
-                        if (outcome.accepted()) {
+                        if (outcome.allAccepted()) {
                             acceptedCount.increment();
                             if (probe) {
                                 probes.increment();

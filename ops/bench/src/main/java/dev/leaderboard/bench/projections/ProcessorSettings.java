@@ -13,11 +13,11 @@ import java.util.Properties;
  * {@code application.yml} (on this jar's class path), overridden by the environment the server inherits and by
  * {@code --server-arg}s, as Spring resolves them. The segment count is cross-checked with the admin status.
  */
-record ProcessorSettings(int batchSize, int segments, int threads) {
+public record ProcessorSettings(int batchSize, int segments, int threads) {
 
     private static final String PREFIX = "leaderboard.projections.";
 
-    static ProcessorSettings resolve(List<String> serverArguments, Map<String, String> env) {
+    public static ProcessorSettings resolve(List<String> serverArguments, Map<String, String> env) {
         Properties yaml = new Properties();
         ClassPathResource resource = new ClassPathResource("application.yml");
         if (resource.exists()) {

@@ -33,15 +33,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * written by the simplest code that could write them, on the same Redis and PostgreSQL, in the processor's batch
  * size, with as many connections as the processor has worker threads.
  */
-final class ProjectionBaselines {
+public final class ProjectionBaselines {
 
     /** Scratch schema of baseline (b): it holds a table named {@code standing}, so the projection's own SQL hits it. */
     static final String SCRATCH_SCHEMA = "bench_projection_baseline";
     static final String REDIS_PREFIX = "bench-baseline:";
 
     /** @param complete whether every event was written, or the time limit stopped the baseline first */
-    record Result(String name, long events, boolean complete, Duration elapsed) {
-        double eventsPerSecond() {
+    public record Result(String name, long events, boolean complete, Duration elapsed) {
+        public double eventsPerSecond() {
             return elapsed.isZero() ? 0 : events / (elapsed.toNanos() / 1e9);
         }
     }
@@ -55,7 +55,7 @@ final class ProjectionBaselines {
     private final Duration limit;
 
     /** @param limit no batch is started after this much time: a slow baseline is cut short, not waited for */
-    ProjectionBaselines(FillPlan plan, int batchSize, int connections, Duration limit) {
+    public ProjectionBaselines(FillPlan plan, int batchSize, int connections, Duration limit) {
         this.plan = plan;
         this.batchSize = batchSize;
         this.connections = connections;
@@ -64,12 +64,7 @@ final class ProjectionBaselines {
 
     /** Baseline (a): pipelined {@code ZADD score member} into 4 sorted sets per event, one pipeline per batch. */
     Result redisZadds(BenchRedis redis) throws Exception {
-        String[] keys = new String[4];
-        TimeWindow[] windows = {TimeWindow.ALL_TIME, TimeWindow.DAILY, TimeWindow.WEEKLY, TimeWindow.MONTHLY};
-        for (int w = 0; w < 4; w++) {
-            String period = w == 0 ? TimeWindow.ALL_TIME_KEY : plan.period(windows[w]);
-            keys[w] = REDIS_PREFIX + "{" + plan.leaderboardId() + "|" + windows[w].id() + "|" + period + "}:rank";
-        }
+        String[] keys = scratchKeys(":rank");
         List<StatefulRedisConnection<String, String>> open = new ArrayList<>();
         try {
             for (int c = 0; c < connections; c++) {
@@ -102,6 +97,68 @@ final class ProjectionBaselines {
                 plain.sync().unlink(keys);
             }
             return new Result("pipelined ZADD", timed.events(), timed.events() == plan.events(), timed.elapsed());
+        } finally {
+            open.forEach(StatefulRedisConnection::close);
+        }
+    }
+
+    /** The 4 windows' scratch keys (all-time, day, week, month) with the given suffix. */
+    private String[] scratchKeys(String suffix) {
+        String[] keys = new String[4];
+        TimeWindow[] windows = {TimeWindow.ALL_TIME, TimeWindow.DAILY, TimeWindow.WEEKLY, TimeWindow.MONTHLY};
+        for (int w = 0; w < 4; w++) {
+            String period = w == 0 ? TimeWindow.ALL_TIME_KEY : plan.period(windows[w]);
+            keys[w] = REDIS_PREFIX + "{" + plan.leaderboardId() + "|" + windows[w].id() + "|" + period + "}" + suffix;
+        }
+        return keys;
+    }
+
+    /**
+     * The Redis half of what the projection writes per event, without its Lua script: for each of the 4 windows a
+     * {@code ZADD total member} into the window's sorted set and an {@code HSET user <version>|<member>} into its
+     * members hash (8 commands per event, the projection's key and member layout), pipelined, one flush and one wait
+     * per batch. The keys are removed afterwards.
+     */
+    public Result redisStandings(BenchRedis redis) throws Exception {
+        String[] ranks = scratchKeys(":rank");
+        String[] members = scratchKeys(":members");
+        List<StatefulRedisConnection<String, String>> open = new ArrayList<>();
+        try {
+            for (int c = 0; c < connections; c++) {
+                StatefulRedisConnection<String, String> connection = redis.connect();
+                connection.setAutoFlushCommands(false);
+                open.add(connection);
+            }
+            try (StatefulRedisConnection<String, String> plain = redis.connect()) {
+                plain.sync().del(ranks);
+                plain.sync().del(members);
+            }
+            Timed timed = inParallel(open, connection -> {
+                RedisAsyncCommands<String, String> async = connection.async();
+                return (first, end) -> {
+                    List<RedisFuture<?>> pipeline = new ArrayList<>((int) (end - first) * 8);
+                    for (long i = first; i < end; i++) {
+                        ScoreIncreased event = plan.event(i);
+                        String member = RankMember.encode(event.userId(), RankMember.truncate(event.occurredAt()));
+                        String version = plan.sequenceOf(i) + "|" + member;
+                        long score = event.totals().allTime();
+                        for (int w = 0; w < 4; w++) {
+                            pipeline.add(async.zadd(ranks[w], score, member));
+                            pipeline.add(async.hset(members[w], event.userId(), version));
+                        }
+                    }
+                    connection.flushCommands();
+                    if (!LettuceFutures.awaitAll(Duration.ofSeconds(60), pipeline.toArray(RedisFuture[]::new))) {
+                        throw new IllegalStateException("a ZADD/HSET pipeline did not complete");
+                    }
+                };
+            });
+            try (StatefulRedisConnection<String, String> plain = redis.connect()) {
+                plain.sync().unlink(ranks);
+                plain.sync().unlink(members);
+            }
+            return new Result("pipelined ZADD+HSET", timed.events(), timed.events() == plan.events(),
+                    timed.elapsed());
         } finally {
             open.forEach(StatefulRedisConnection::close);
         }

@@ -1,22 +1,23 @@
 package dev.leaderboard.bench.reads;
 
+import dev.leaderboard.bench.load.LoadResult;
+import dev.leaderboard.bench.load.LoadRunner;
+import dev.leaderboard.bench.load.Outcome;
 import dev.leaderboard.bench.report.LatencySummary;
-import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Closed-loop reads: {@code readers} platform threads, each one request in flight, until the phase ends. The same
- * runner drives the HTTP reads and the bare-Redis baselines, so both are measured alike.
+ * Closed-loop reads on the benchmarks' {@link LoadRunner}: {@code readers} platform threads, each one request in
+ * flight, until the phase ends. The same runner drives the HTTP reads and the bare-Redis baselines (and the write
+ * loads), so all are measured alike.
  */
 final class ClosedLoop {
+
+    private static final Outcome OK = Outcome.none("ok", 0);
+    private static final Outcome UNEXPECTED = Outcome.none("unexpected answer", 0);
 
     /** One request; returns whether it succeeded. Called by one reader thread at a time per instance it returns. */
     @FunctionalInterface
@@ -41,85 +42,16 @@ final class ClosedLoop {
     private ClosedLoop() {
     }
 
-    static Result run(int readers, Duration warmup, Duration duration, java.util.function.Supplier<Request> perReader) {
-        ExecutorService pool = Executors.newFixedThreadPool(readers,
-                Thread.ofPlatform().name("bench-reader-", 0).daemon().factory());
-        try {
-            if (!warmup.isZero()) {
-                phase(pool, readers, warmup, perReader);
-            }
-            return phase(pool, readers, duration, perReader);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Result phase(ExecutorService pool, int readers, Duration length,
-                                java.util.function.Supplier<Request> perReader) {
-        long start = System.nanoTime();
-        long deadline = start + length.toNanos();
-        List<Callable<Tally>> workers = new ArrayList<>();
-        for (int r = 0; r < readers; r++) {
-            Request request = perReader.get();
-            workers.add(() -> drive(request, deadline));
-        }
-        try {
-            List<Future<Tally>> futures = pool.invokeAll(workers);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            Histogram latency = LatencySummary.newHistogram();
-            long requests = 0;
-            long failures = 0;
-            String firstError = "";
-            for (Future<Tally> future : futures) {
-                Tally tally = future.get();
-                latency.add(tally.latency);
-                requests += tally.requests;
-                failures += tally.failures;
-                if (firstError.isEmpty() && tally.firstError != null) {
-                    firstError = tally.firstError;
-                }
-            }
-            return new Result(requests, failures, LatencySummary.of(latency), elapsed, firstError);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during reads", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a reader failed", e.getCause());
-        }
-    }
-
-    private static Tally drive(Request request, long deadline) {
-        Tally tally = new Tally();
-        while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-            long sent = System.nanoTime();
-            boolean ok;
-            try {
-                ok = request.call();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                ok = false;
-                if (tally.firstError == null) {
-                    tally.firstError = e.toString();
-                }
-            }
-            LatencySummary.record(tally.latency, System.nanoTime() - sent);
-            tally.requests++;
-            if (!ok) {
-                tally.failures++;
-                if (tally.firstError == null) {
-                    tally.firstError = "unexpected answer";
-                }
-            }
-        }
-        return tally;
-    }
-
-    private static final class Tally {
-        final Histogram latency = LatencySummary.newHistogram();
-        long requests;
-        long failures;
-        String firstError;
+    static Result run(int readers, Duration warmup, Duration duration, Supplier<Request> perReader) {
+        LoadResult result = new LoadRunner("bench-reader").run(new LoadRunner.Settings(readers, warmup, duration),
+                (phase, index) -> {
+                    Request request = perReader.get();
+                    return n -> request.call() ? OK : UNEXPECTED;
+                }, Optional.empty());
+        long ok = result.callOutcomes().getOrDefault(OK.label(), 0L);
+        long failures = result.calls() - ok;
+        String firstError = !result.firstError().isEmpty() ? result.firstError()
+                : failures > 0 ? UNEXPECTED.label() : "";
+        return new Result(result.calls(), failures, result.latency(), result.elapsed(), firstError);
     }
 }

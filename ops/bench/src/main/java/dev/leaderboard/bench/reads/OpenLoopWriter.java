@@ -91,7 +91,7 @@ final class OpenLoopWriter implements AutoCloseable {
             synchronized (latency) {
                 LatencySummary.record(latency, took);
             }
-            if (outcome.accepted()) {
+            if (outcome.allAccepted()) {
                 accepted.incrementAndGet();
             }
             outcomes.computeIfAbsent(outcome.label(), k -> new AtomicLong()).incrementAndGet();

@@ -3,9 +3,9 @@ package dev.leaderboard.bench.report;
 import org.HdrHistogram.Histogram;
 
 /** Latency percentiles of one measurement, in microseconds. */
-public record LatencySummary(long count, long p50, long p95, long p99, long max) {
+public record LatencySummary(long count, long p50, long p95, long p99, long p999, long max) {
 
-    public static final LatencySummary NONE = new LatencySummary(0, 0, 0, 0, 0);
+    public static final LatencySummary NONE = new LatencySummary(0, 0, 0, 0, 0, 0);
 
     /** Recording range of {@link #newHistogram()}: 1 µs to 2 minutes at 3 significant digits. */
     private static final long HIGHEST_MICROS = 120_000_000L;
@@ -28,6 +28,7 @@ public record LatencySummary(long count, long p50, long p95, long p99, long max)
                 histogram.getValueAtPercentile(50),
                 histogram.getValueAtPercentile(95),
                 histogram.getValueAtPercentile(99),
+                histogram.getValueAtPercentile(99.9),
                 histogram.getMaxValue());
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmarked server, run as a child process of the benchmark on loopback ports. It can be restarted on the same
@@ -27,6 +29,16 @@ public final class ServerProcess implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     private static final int LOG_TAIL_LINES = 60;
+    /** The line local mode logs once its embedded servers run (LocalLauncher). */
+    static final Pattern EMBEDDED_LINE = Pattern.compile(
+            "Embedded PostgreSQL on (\\d+), Redis on (\\d+)(?:, Kafka on ([^;\\s]+))?");
+
+    /**
+     * Where the embedded servers of the latest start listen, as local mode reported them. The Kafka address is the
+     * broker's own bootstrap string: the test-kit broker does not always listen on the port it was asked for.
+     */
+    public record EmbeddedServers(int postgresPort, int redisPort, String kafkaBootstrap) {
+    }
 
     private final ServerLaunch launch;
     private final HttpClient probe = HttpClient.newBuilder()
@@ -75,6 +87,19 @@ public final class ServerProcess implements AutoCloseable {
         return Optional.ofNullable(process).map(Process::toHandle);
     }
 
+    /**
+     * Throws if the server process has exited although the benchmark did not stop it (on a shared machine, someone
+     * else's cleanup may kill it); a figure measured after that would be another process's, or nothing.
+     */
+    public void checkAlive(String during) {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            throw new IllegalStateException("the server process ended " + during + (current == null ? ""
+                    : " with exit code " + current.exitValue()) + " although the benchmark did not stop it; last "
+                    + "lines of " + launch.logFile() + ":\n" + logTail());
+        }
+    }
+
     /** Where the embedded PostgreSQL keeps its data; its postmaster names it on its command line. */
     public Path postgresDataDirectory() {
         return launch.dataDirectory().resolve("postgres");
@@ -93,6 +118,28 @@ public final class ServerProcess implements AutoCloseable {
         return lastLogLineContaining(BenchServer.ENGINE_MARKER)
                 .map(line -> line.substring(line.indexOf(BenchServer.ENGINE_MARKER)
                         + BenchServer.ENGINE_MARKER.length()).trim());
+    }
+
+    /** The embedded servers' addresses of the latest start, from its log line (the ports asked for as fallback). */
+    public EmbeddedServers embeddedServers() {
+        return embeddedServers(logLines(), ports);
+    }
+
+    static EmbeddedServers embeddedServers(List<String> logLines, ServerPorts asked) {
+        for (int i = logLines.size() - 1; i >= 0; i--) {
+            Matcher matcher = EMBEDDED_LINE.matcher(logLines.get(i));
+            if (matcher.find()) {
+                String kafka = matcher.group(3) != null ? matcher.group(3) : "127.0.0.1:" + asked.kafka();
+                return new EmbeddedServers(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                        kafka);
+            }
+        }
+        return new EmbeddedServers(asked.postgres(), asked.redis(), "127.0.0.1:" + asked.kafka());
+    }
+
+    /** Kafka's bootstrap address of the latest start. */
+    public String kafkaBootstrap() {
+        return embeddedServers().kafkaBootstrap();
     }
 
     public synchronized void stop() {

@@ -26,6 +26,18 @@ class ResultTableTest {
     }
 
     @Test
+    void theP999ColumnAppearsOnlyWhenARowFillsIt() {
+        String without = new ResultTable("t").add(new ResultTable.Row("a", "1", "1", "1", "1", "", "")).render();
+        String with = new ResultTable("t").add(new ResultTable.Row("a", "1", "1", "1", "1", "", ""))
+                .add(ResultTable.Row.of("b", 10, new LatencySummary(5, 1_000, 2_000, 3_000, 4_000, 5_000), "x", "0.5"))
+                .render();
+
+        assertThat(without).doesNotContain("p99.9");
+        assertThat(with.lines().toList().get(1)).contains("p99 ms  p99.9 ms");
+        assertThat(with.lines().toList().get(3)).contains("3.00      4.00");
+    }
+
+    @Test
     void ratiosAndUnitsAreFormattedForReading() {
         assertThat(ResultTable.rate(2512.4)).isEqualTo("2,512");
         assertThat(ResultTable.millis(14_200)).isEqualTo("14.20");

@@ -54,7 +54,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class WriteBenchmark {
 
     static final int BASELINE_BATCH_SIZE = 100;
-    static final String KAFKA_AUTO_STARTUP_OFF = "--leaderboard.kafka.auto-startup=false";
+    static final String KAFKA_AUTO_STARTUP_OFF = "--leaderboard.kafka.consumer.auto-startup=false";
     private static final Duration PROJECTION_TIMEOUT = Duration.ofMinutes(5);
 
     private final BenchOptions options;
@@ -116,7 +116,7 @@ public final class WriteBenchmark {
     List<String> serverArguments() {
         List<String> arguments = new ArrayList<>(options.serverArguments());
         if (options.runs(WriteScenario.KAFKA)
-                && arguments.stream().noneMatch(a -> a.startsWith("--leaderboard.kafka.auto-startup="))) {
+                && arguments.stream().noneMatch(a -> a.startsWith("--leaderboard.kafka.consumer.auto-startup="))) {
             arguments.add(KAFKA_AUTO_STARTUP_OFF);
         }
         return arguments;

@@ -73,13 +73,13 @@ class BenchOptionsTest {
                 Map.of(), LOCAL_SECRET);
         BenchOptions rest = BenchOptions.parse(new String[]{"--scenario", "rest-single"}, Map.of(), LOCAL_SECRET);
         BenchOptions own = BenchOptions.parse(new String[]{"--scenario", "kafka", "--server-arg",
-                "leaderboard.kafka.auto-startup=true"}, Map.of(), LOCAL_SECRET);
+                "leaderboard.kafka.consumer.auto-startup=true"}, Map.of(), LOCAL_SECRET);
 
         assertThat(new WriteBenchmark(kafka, quiet).serverArguments())
-                .containsExactly("--a.b=c", "--leaderboard.kafka.auto-startup=false");
+                .containsExactly("--a.b=c", "--leaderboard.kafka.consumer.auto-startup=false");
         assertThat(new WriteBenchmark(rest, quiet).serverArguments()).isEmpty();
         assertThat(new WriteBenchmark(own, quiet).serverArguments())
-                .containsExactly("--leaderboard.kafka.auto-startup=true");
+                .containsExactly("--leaderboard.kafka.consumer.auto-startup=true");
     }
 
     @Test

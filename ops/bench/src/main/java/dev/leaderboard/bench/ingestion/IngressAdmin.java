@@ -79,7 +79,7 @@ public final class IngressAdmin {
         if (status == 404 || status == 405) {
             throw new NoKafkaIngress("the server has no Kafka ingress admin endpoint: POST " + path + " answered "
                     + status + ". The kafka scenario needs the Kafka ingress consumer (topic leaderboard.actions, "
-                    + "property leaderboard.kafka.auto-startup, POST /api/v1/admin/ingress/kafka/pause|resume), "
+                    + "property leaderboard.kafka.consumer.auto-startup, POST /api/v1/admin/ingress/kafka/pause|resume), "
                     + "which this server build does not contain yet");
         }
         throw new IllegalStateException("POST " + path + " answered " + status + ": "

@@ -23,7 +23,7 @@ import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 /**
- * Kafka ingestion: with the server's ingress consumer not consuming ({@code leaderboard.kafka.auto-startup=false}),
+ * Kafka ingestion: with the server's ingress consumer not consuming ({@code leaderboard.kafka.consumer.auto-startup=false}),
  * fill {@code leaderboard.actions} with {@code kafkaActions} actions over {@code kafkaPlayers} players, then resume
  * the consumer ({@code POST /api/v1/admin/ingress/kafka/resume}) and measure for {@code kafkaDuration}: actions/s
  * from the consumer group's committed offsets (Kafka Admin) and from the events PostgreSQL stored, the standings
@@ -105,7 +105,7 @@ public final class KafkaScenario {
             if (group.isPresent() && ConsumedOffsets.consumed(before, after, kafka.committed(group.get(), topic))
                     > ConsumedOffsets.consumed(before, after, committedBefore)) {
                 notes.add("the consumer group " + group.get() + " committed offsets during the fill: the consumer "
-                        + "was not paused (is leaderboard.kafka.auto-startup=false honoured?)");
+                        + "was not paused (is leaderboard.kafka.consumer.auto-startup=false honoured?)");
             }
 
             long headBefore = head();

@@ -19,6 +19,7 @@ import dev.leaderboard.command.batching.CoalescingSubmitter;
 import dev.leaderboard.command.batching.GroupCommitter;
 import dev.leaderboard.command.ingress.ActionIngress;
 import dev.leaderboard.command.ingress.DirectIngress;
+import dev.leaderboard.command.scoring.UserCommandTargets;
 import dev.leaderboard.command.scoring.UserRepository;
 import dev.leaderboard.eventstore.CaffeineAggregateCache;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -107,6 +108,11 @@ public class CommandSideAutoConfiguration {
                                        CommandProperties properties) {
         return new DirectIngress(coalescer, committer, properties.batching().maxSize(),
                 properties.batching().answerTimeout());
+    }
+
+    @Bean
+    public UserCommandTargets userCommandTargets() {
+        return new UserCommandTargets();
     }
 
     @Bean

@@ -41,10 +41,10 @@ public class KafkaIngressAdminController {
     @PostMapping("/resume")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public IngressConsumerState resume() {
+        // clears a pause asked for before the start too: a container started with a pause request starts paused
+        container.resume();
         if (!container.isRunning()) {
             container.start();
-        } else {
-            container.resume();
         }
         return IngressConsumerState.of(container);
     }

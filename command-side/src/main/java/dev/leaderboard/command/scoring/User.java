@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * counted is kept in the {@link ProcessedActions} ledger, so this state (and its snapshot) is a few hundred bytes
  * however long the player's history is.
  */
-@Aggregate(repository = "userRepository")
+@Aggregate(repository = "userRepository", commandTargetResolver = "userCommandTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

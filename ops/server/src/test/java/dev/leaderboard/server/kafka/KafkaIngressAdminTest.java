@@ -36,6 +36,8 @@ class KafkaIngressAdminTest {
             assertThat(before.status()).isEqualTo(200);
             assertThat(before.json().get("running").asBoolean()).isFalse();
             assertThat(server.rows().eventsOf("held")).isZero();
+            // a pause asked for before the first start must not keep the started consumer paused
+            assertThat(api.post(PATH + "/pause", admin).status()).isEqualTo(202);
 
             assertThat(api.post(PATH + "/resume", admin).status()).isEqualTo(202);
             await().atMost(PATIENCE).until(() -> server.rows().eventsOf("held") == 5);

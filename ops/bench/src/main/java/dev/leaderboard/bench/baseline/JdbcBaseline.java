@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -65,18 +66,21 @@ public final class JdbcBaseline {
 
     private BaselineResult measure(String name, long events, int batchSize, String latencyUnit) throws SQLException {
         ScratchEventTable.truncate(database);
-        run(Math.min(events, (long) WARMUP_EVENTS_PER_CLIENT * clients), batchSize);
+        run(Math.min(events, (long) WARMUP_EVENTS_PER_CLIENT * clients), batchSize, Optional.empty());
         ScratchEventTable.truncate(database);
-        CpuMeter cpu = cpuMeters.get();
-        Timed timed = run(events, batchSize);
+        Timed timed = run(events, batchSize, Optional.of(cpuMeters));
         return new BaselineResult(name, events, timed.elapsed(), LatencySummary.of(timed.latency()), latencyUnit,
-                cpu.stop());
+                timed.cpu().orElseThrow());
     }
 
-    private record Timed(Duration elapsed, Histogram latency) {
+    private record Timed(Duration elapsed, Histogram latency, Optional<CpuMeter.Usage> cpu) {
     }
 
-    private Timed run(long events, int batchSize) throws SQLException {
+    /**
+     * The meter runs while the connections are open: a PostgreSQL backend that exits before the meter stops takes
+     * its CPU time with it.
+     */
+    private Timed run(long events, int batchSize, Optional<Supplier<CpuMeter>> meter) throws SQLException {
         AtomicLong claimed = new AtomicLong();
         List<Connection> connections = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients,
@@ -91,14 +95,16 @@ public final class JdbcBaseline {
             for (Connection connection : connections) {
                 workers.add(() -> insertUntilDone(connection, claimed, events, batchSize));
             }
+            Optional<CpuMeter> cpu = meter.map(Supplier::get);
             long start = System.nanoTime();
             List<Future<Histogram>> futures = pool.invokeAll(workers);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Optional<CpuMeter.Usage> usage = cpu.map(CpuMeter::stop);
             Histogram latency = LatencySummary.newHistogram();
             for (Future<Histogram> future : futures) {
                 latency.add(future.get());
             }
-            return new Timed(elapsed, latency);
+            return new Timed(elapsed, latency, usage);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the JDBC baseline", e);

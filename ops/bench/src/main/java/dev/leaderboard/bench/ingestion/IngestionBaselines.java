@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -118,25 +119,27 @@ public final class IngestionBaselines {
         try {
             int batch = options.baselineBatch();
             int connections = options.baselineConnections();
-            run(rewriting, (long) WARMUP_BATCHES_PER_CONNECTION * connections * batch, "w", Duration.ofSeconds(30));
+            run(rewriting, (long) WARMUP_BATCHES_PER_CONNECTION * connections * batch, "w", Duration.ofSeconds(30),
+                    Optional.empty());
             execute(database, "TRUNCATE " + ScratchEventTable.NAME, "TRUNCATE " + LEDGER_TABLE);
-            CpuMeter meter = cpu.get();
-            Timed timed = run(rewriting, events, "m", options.baselineLimit());
+            Timed timed = run(rewriting, events, "m", options.baselineLimit(), Optional.of(cpu));
             return new BaselineResult(String.format(Locale.ROOT,
                     "JDBC, %d events + %d ledger rows per transaction (multi-row inserts), %d conn%s", batch, batch,
                     connections, partial(timed.events() == events, timed.events())), timed.events(), timed.elapsed(),
                     LatencySummary.of(timed.latency()), "one batch of " + batch + " events + " + batch
-                    + " ledger rows + commit", meter.stop());
+                    + " ledger rows + commit", timed.cpu().orElseThrow());
         } finally {
             execute(database, "DROP TABLE IF EXISTS " + LEDGER_TABLE);
             ScratchEventTable.drop(database);
         }
     }
 
-    private record Timed(long events, Duration elapsed, Histogram latency) {
+    private record Timed(long events, Duration elapsed, Histogram latency, Optional<CpuMeter.Usage> cpu) {
     }
 
-    private Timed run(Database target, long events, String phase, Duration limit) throws SQLException {
+    /** The meter runs while the connections are open: an exited PostgreSQL backend takes its CPU time with it. */
+    private Timed run(Database target, long events, String phase, Duration limit,
+                      Optional<Supplier<CpuMeter>> meter) throws SQLException {
         int batch = options.baselineBatch();
         AtomicLong next = new AtomicLong();
         AtomicLong written = new AtomicLong();
@@ -149,6 +152,7 @@ public final class IngestionBaselines {
                 connection.setAutoCommit(false);
                 connections.add(connection);
             }
+            Optional<CpuMeter> cpuMeter = meter.map(Supplier::get);
             long start = System.nanoTime();
             long deadline = start + limit.toNanos();
             List<Callable<Histogram>> workers = new ArrayList<>();
@@ -171,11 +175,12 @@ public final class IngestionBaselines {
             }
             List<Future<Histogram>> futures = pool.invokeAll(workers);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Optional<CpuMeter.Usage> usage = cpuMeter.map(CpuMeter::stop);
             Histogram latency = LatencySummary.newHistogram();
             for (Future<Histogram> future : futures) {
                 latency.add(future.get());
             }
-            return new Timed(written.get(), elapsed, latency);
+            return new Timed(written.get(), elapsed, latency, usage);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the ingestion baseline", e);

@@ -22,6 +22,7 @@ public final class BenchCli {
      * benchmark runs and its exit code is returned.
      */
     public static <O> int run(String[] args, String usage, Parser<O> parser, ToIntFunction<O> benchmark) {
+        logbackStatusToStderr();
         if (List.of(args).contains("--help")) {
             System.out.print(usage);
             return 0;
@@ -35,6 +36,18 @@ public final class BenchCli {
             return 2;
         }
         return benchmark.applyAsInt(options);
+    }
+
+    /**
+     * The fat jar holds two logback.xml files (this module's and local mode's); logback reports that as a warning and
+     * then prints its whole status on stdout, where the figures go. This sends its status to stderr; it must run
+     * before the first logger is created.
+     */
+    public static void logbackStatusToStderr() {
+        if (System.getProperty("logback.statusListenerClass") == null) {
+            System.setProperty("logback.statusListenerClass",
+                    "ch.qos.logback.core.status.OnErrorConsoleStatusListener");
+        }
     }
 
     /** A whole number of at least {@code min}; '_' and ',' may group digits. */

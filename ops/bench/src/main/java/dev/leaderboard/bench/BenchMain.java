@@ -17,12 +17,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws java.io.IOException {
-        // The fat jar holds two logback.xml files (this module's and local mode's); logback reports that as a
-        // warning and then prints its whole status on stdout, where the figures go. Status goes to stderr instead.
-        if (System.getProperty("logback.statusListenerClass") == null) {
-            System.setProperty("logback.statusListenerClass",
-                    "ch.qos.logback.core.status.OnErrorConsoleStatusListener");
-        }
+        BenchCli.logbackStatusToStderr();
         if (args.length > 0 && args[0].equals("jfr-summary")) {
             JfrSummary.main(Arrays.copyOfRange(args, 1, args.length));
             return;

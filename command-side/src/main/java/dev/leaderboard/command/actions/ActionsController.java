@@ -11,9 +11,7 @@ import dev.leaderboard.command.scoring.ActionOutcome;
 import dev.leaderboard.command.scoring.ActionTypes;
 import dev.leaderboard.command.scoring.Rejection;
 import dev.leaderboard.command.scoring.SubmitAction;
-import dev.leaderboard.platform.JsonReadErrors;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.axonframework.messaging.MetaData;
@@ -28,10 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -118,34 +114,21 @@ public class ActionsController {
         try {
             action = json.treeToValue(item, SubmitActionRequest.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return rejectedItem(item, Rejection.invalid(JsonReadErrors.describe(e)));
+            return ActionItems.rejected(item, ActionItems.unreadable(e));
         }
         if (action == null) {
-            return rejectedItem(item, Rejection.invalid("the item is null"));
+            return ActionItems.rejected(item, Rejection.invalid("the item is null"));
         }
-        Set<ConstraintViolation<SubmitActionRequest>> violations = validator.validate(action);
-        if (!violations.isEmpty()) {
-            return rejectedItem(item, Rejection.invalid(violations.stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                    .collect(Collectors.joining("; "))));
+        Optional<Rejection> invalid = ActionItems.invalidFields(validator, action);
+        if (invalid.isPresent()) {
+            return ActionItems.rejected(item, invalid.get());
         }
         try {
             submitter.playerFor(action.userId());
         } catch (ForbiddenSubmissionException e) {
-            return rejectedItem(item, Rejection.forbidden(e.getMessage()));
+            return ActionItems.rejected(item, Rejection.forbidden(e.getMessage()));
         }
         return action;
-    }
-
-    private static ActionOutcome rejectedItem(JsonNode item, Rejection rejection) {
-        return ActionOutcome.rejected(text(item, "actionId"), text(item, "userId"), text(item, "leaderboardId"),
-                text(item, "type"), rejection);
-    }
-
-    private static String text(JsonNode item, String field) {
-        JsonNode value = item == null ? null : item.get(field);
-        return value != null && value.isTextual() && value.asText().length() <= 128 ? value.asText() : null;
     }
 
     private static Submission submission(SubmitActionRequest body, String userId, MetaData origin) {

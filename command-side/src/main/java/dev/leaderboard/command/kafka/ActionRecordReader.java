@@ -1,11 +1,10 @@
 package dev.leaderboard.command.kafka;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.leaderboard.command.actions.ActionItems;
 import dev.leaderboard.command.actions.RequestMetadata;
 import dev.leaderboard.command.actions.SubmitActionRequest;
 import dev.leaderboard.command.batching.Submission;
@@ -13,7 +12,6 @@ import dev.leaderboard.command.leaderboards.LeaderboardCatalog;
 import dev.leaderboard.command.scoring.ActionOutcome;
 import dev.leaderboard.command.scoring.Rejection;
 import dev.leaderboard.command.scoring.SubmitAction;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -21,12 +19,10 @@ import org.axonframework.messaging.MetaData;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads one record of the actions topic with the REST body's rules: a value that is not a JSON object is
@@ -84,14 +80,11 @@ final class ActionRecordReader {
         try {
             action = actions.readValue(tree);
         } catch (IOException | IllegalArgumentException e) {
-            return refused(tree, Rejection.invalid(unreadable(e)));
+            return refused(tree, ActionItems.unreadable(e));
         }
-        Set<ConstraintViolation<SubmitActionRequest>> violations = validator.validate(action);
-        if (!violations.isEmpty()) {
-            return refused(tree, Rejection.invalid(violations.stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                    .collect(Collectors.joining("; "))));
+        Optional<Rejection> invalid = ActionItems.invalidFields(validator, action);
+        if (invalid.isPresent()) {
+            return refused(tree, invalid.get());
         }
         if (action.userId() == null) {
             return refused(tree, Rejection.invalid("userId is required"));
@@ -139,26 +132,7 @@ final class ActionRecordReader {
     }
 
     private static Refused refused(JsonNode tree, Rejection rejection) {
-        return new Refused(ActionOutcome.rejected(text(tree, "actionId"), text(tree, "userId"),
-                text(tree, "leaderboardId"), text(tree, "type"), rejection));
+        return new Refused(ActionItems.rejected(tree, rejection));
     }
 
-    private static String text(JsonNode tree, String field) {
-        JsonNode value = tree == null || !tree.isObject() ? null : tree.get(field);
-        return value != null && value.isTextual() && value.asText().length() <= 128 ? value.asText() : null;
-    }
-
-    /** Names the offending field without echoing internal class names (as the batch endpoint does). */
-    private static String unreadable(Exception e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "'";
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return "field '" + field + "' has the wrong type";
-        }
-        return "the value is not a JSON object of an action";
-    }
 }

@@ -140,10 +140,11 @@ class KafkaRedeliveryAndLagTest {
             kafka.send(TOPICS.actions(), partition, user, "{\"actionId\":\"m-1\",\"userId\":\"" + user
                     + "\",\"type\":\"level-up\"}");
         }
-        // Kafka's per-partition client metrics are bound by Micrometer within a minute of the consumer's start.
-        String metrics = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        // Kafka's per-partition client metrics are bound by Micrometer within a minute of each consumer's start;
+        // the two consumer threads hold different partitions and are bound independently.
+        String metrics = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> server.api().get("/actuator/prometheus", null).body(),
-                        body -> lagOfThisTopic.matcher(body).find());
+                        body -> lagOfThisTopic.matcher(body).results().count() == 3);
 
         assertThat(lagOfThisTopic.matcher(metrics).results().count()).isEqualTo(3);
     }

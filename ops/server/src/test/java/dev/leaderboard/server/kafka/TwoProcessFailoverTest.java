@@ -42,6 +42,8 @@ class TwoProcessFailoverTest {
                 "spring.data.redis.port=" + TestRedis.shared().port(),
                 "leaderboard.redis.key-prefix=" + topics.group(),
                 "leaderboard.kafka.consumer.max-poll-records=100",
+                // one consumer per process, so "both processes hold partitions" is "two members hold partitions"
+                "leaderboard.kafka.consumer.concurrency=1",
                 // a dead member's partitions move within seconds, not the default 45 s
                 "spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "spring.kafka.consumer.properties.heartbeat.interval.ms=1000"));

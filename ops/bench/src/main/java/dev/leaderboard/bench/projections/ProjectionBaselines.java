@@ -65,6 +65,33 @@ public final class ProjectionBaselines {
     /** Baseline (a): pipelined {@code ZADD score member} into 4 sorted sets per event, one pipeline per batch. */
     Result redisZadds(BenchRedis redis) throws Exception {
         String[] keys = scratchKeys(":rank");
+        Timed timed = pipelined(redis, "ZADD", new String[][]{keys}, (async, first, end) -> {
+            List<RedisFuture<?>> pipeline = new ArrayList<>((int) (end - first) * 4);
+            for (long i = first; i < end; i++) {
+                ScoreIncreased event = plan.event(i);
+                String member = RankMember.encode(event.userId(), RankMember.truncate(event.occurredAt()));
+                long score = event.totals().allTime();
+                for (String key : keys) {
+                    pipeline.add(async.zadd(key, score, member));
+                }
+            }
+            return pipeline;
+        });
+        return new Result("pipelined ZADD", timed.events(), timed.events() == plan.events(), timed.elapsed());
+    }
+
+    /** Commands of one batch of events [first, end), queued on a connection that does not flush by itself. */
+    @FunctionalInterface
+    private interface PipelineBatch {
+        List<RedisFuture<?>> queue(RedisAsyncCommands<String, String> async, long first, long end);
+    }
+
+    /**
+     * Runs {@code batch} over the plan on {@code connections} pipelined connections, one flush and one wait per batch,
+     * on scratch keys deleted before and unlinked after.
+     */
+    private Timed pipelined(BenchRedis redis, String commands, String[][] scratch, PipelineBatch batch)
+            throws Exception {
         List<StatefulRedisConnection<String, String>> open = new ArrayList<>();
         try {
             for (int c = 0; c < connections; c++) {
@@ -73,30 +100,26 @@ public final class ProjectionBaselines {
                 open.add(connection);
             }
             try (StatefulRedisConnection<String, String> plain = redis.connect()) {
-                plain.sync().del(keys);
+                for (String[] keys : scratch) {
+                    plain.sync().del(keys);
+                }
             }
             Timed timed = inParallel(open, connection -> {
                 RedisAsyncCommands<String, String> async = connection.async();
                 return (first, end) -> {
-                    List<RedisFuture<Long>> pipeline = new ArrayList<>((int) (end - first) * 4);
-                    for (long i = first; i < end; i++) {
-                        ScoreIncreased event = plan.event(i);
-                        String member = RankMember.encode(event.userId(), RankMember.truncate(event.occurredAt()));
-                        long score = event.totals().allTime();
-                        for (String key : keys) {
-                            pipeline.add(async.zadd(key, score, member));
-                        }
-                    }
+                    List<RedisFuture<?>> pipeline = batch.queue(async, first, end);
                     connection.flushCommands();
                     if (!LettuceFutures.awaitAll(Duration.ofSeconds(60), pipeline.toArray(RedisFuture[]::new))) {
-                        throw new IllegalStateException("a ZADD pipeline did not complete");
+                        throw new IllegalStateException("a " + commands + " pipeline did not complete");
                     }
                 };
             });
             try (StatefulRedisConnection<String, String> plain = redis.connect()) {
-                plain.sync().unlink(keys);
+                for (String[] keys : scratch) {
+                    plain.sync().unlink(keys);
+                }
             }
-            return new Result("pipelined ZADD", timed.events(), timed.events() == plan.events(), timed.elapsed());
+            return timed;
         } finally {
             open.forEach(StatefulRedisConnection::close);
         }
@@ -122,46 +145,22 @@ public final class ProjectionBaselines {
     public Result redisStandings(BenchRedis redis) throws Exception {
         String[] ranks = scratchKeys(":rank");
         String[] members = scratchKeys(":members");
-        List<StatefulRedisConnection<String, String>> open = new ArrayList<>();
-        try {
-            for (int c = 0; c < connections; c++) {
-                StatefulRedisConnection<String, String> connection = redis.connect();
-                connection.setAutoFlushCommands(false);
-                open.add(connection);
+        Timed timed = pipelined(redis, "ZADD/HSET", new String[][]{ranks, members}, (async, first, end) -> {
+            List<RedisFuture<?>> pipeline = new ArrayList<>((int) (end - first) * 8);
+            for (long i = first; i < end; i++) {
+                ScoreIncreased event = plan.event(i);
+                String member = RankMember.encode(event.userId(), RankMember.truncate(event.occurredAt()));
+                String version = plan.sequenceOf(i) + "|" + member;
+                long score = event.totals().allTime();
+                for (int w = 0; w < 4; w++) {
+                    pipeline.add(async.zadd(ranks[w], score, member));
+                    pipeline.add(async.hset(members[w], event.userId(), version));
+                }
             }
-            try (StatefulRedisConnection<String, String> plain = redis.connect()) {
-                plain.sync().del(ranks);
-                plain.sync().del(members);
-            }
-            Timed timed = inParallel(open, connection -> {
-                RedisAsyncCommands<String, String> async = connection.async();
-                return (first, end) -> {
-                    List<RedisFuture<?>> pipeline = new ArrayList<>((int) (end - first) * 8);
-                    for (long i = first; i < end; i++) {
-                        ScoreIncreased event = plan.event(i);
-                        String member = RankMember.encode(event.userId(), RankMember.truncate(event.occurredAt()));
-                        String version = plan.sequenceOf(i) + "|" + member;
-                        long score = event.totals().allTime();
-                        for (int w = 0; w < 4; w++) {
-                            pipeline.add(async.zadd(ranks[w], score, member));
-                            pipeline.add(async.hset(members[w], event.userId(), version));
-                        }
-                    }
-                    connection.flushCommands();
-                    if (!LettuceFutures.awaitAll(Duration.ofSeconds(60), pipeline.toArray(RedisFuture[]::new))) {
-                        throw new IllegalStateException("a ZADD/HSET pipeline did not complete");
-                    }
-                };
-            });
-            try (StatefulRedisConnection<String, String> plain = redis.connect()) {
-                plain.sync().unlink(ranks);
-                plain.sync().unlink(members);
-            }
-            return new Result("pipelined ZADD+HSET", timed.events(), timed.events() == plan.events(),
-                    timed.elapsed());
-        } finally {
-            open.forEach(StatefulRedisConnection::close);
-        }
+            return pipeline;
+        });
+        return new Result("pipelined ZADD+HSET", timed.events(), timed.events() == plan.events(),
+                timed.elapsed());
     }
 
     /**

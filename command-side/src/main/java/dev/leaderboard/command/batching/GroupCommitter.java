@@ -116,7 +116,10 @@ public class GroupCommitter {
                 results[index] = SubmissionResult.of(decide(submissions.get(index)));
             }
         } catch (RuntimeException e) {
-            root.rollback(e);
+            // attachTransaction rolls the unit of work back itself when no transaction can be started
+            if (root.phase() == UnitOfWork.Phase.STARTED) {
+                root.rollback(e);
+            }
             throw e;
         }
         root.commit();

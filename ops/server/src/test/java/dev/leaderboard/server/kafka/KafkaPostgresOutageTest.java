@@ -59,7 +59,7 @@ class KafkaPostgresOutageTest {
 
             await().atMost(Duration.ofSeconds(90)).until(() ->
                     users.stream().allMatch(u -> outcomes.recordsWithKey(u).size() >= 5));
-            await().atMost(Duration.ofSeconds(60)).until(() -> kafka.caughtUp(topics.group(), topics.actions()));
+            await().atMost(Duration.ofSeconds(120)).until(() -> kafka.caughtUp(topics.group(), topics.actions()));
             for (String user : users) {
                 assertThat(outcomes.recordsWithKey(user)).extracting(r -> TopicReader.json(r).get("status").asText())
                         .containsExactly("accepted", "accepted", "accepted", "accepted", "accepted");

@@ -5,9 +5,14 @@ import dev.leaderboard.command.actions.BatchTooLargeException;
 import dev.leaderboard.command.actions.ForbiddenSubmissionException;
 import dev.leaderboard.command.actions.InvalidBatchException;
 import dev.leaderboard.command.batching.CommandsOverloadedException;
+import dev.leaderboard.command.flags.FlagNotOpenException;
+import dev.leaderboard.command.flags.UnknownFlagException;
 import dev.leaderboard.command.history.UnknownPlayerException;
 import dev.leaderboard.command.ingress.IngressUnavailableException;
 import dev.leaderboard.command.leaderboards.UnknownLeaderboardException;
+import dev.leaderboard.command.players.AdjustmentRefusedException;
+import dev.leaderboard.command.players.InvalidAdjustmentException;
+import dev.leaderboard.command.players.NotSuspendedException;
 import dev.leaderboard.command.scoring.Rejection;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -45,6 +50,33 @@ public class CommandProblems {
     @ExceptionHandler(UnknownPlayerException.class)
     ProblemDetail unknownPlayer(UnknownPlayerException e) {
         return problem(HttpStatus.NOT_FOUND, "Unknown player", e);
+    }
+
+    @ExceptionHandler(AdjustmentRefusedException.class)
+    ProblemDetail adjustmentRefused(AdjustmentRefusedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Adjustment refused", e);
+        problem.setProperty("reason", e.reason());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidAdjustmentException.class)
+    ProblemDetail invalidAdjustment(InvalidAdjustmentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid adjustment", e);
+    }
+
+    @ExceptionHandler(NotSuspendedException.class)
+    ProblemDetail notSuspended(NotSuspendedException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not suspended", e);
+    }
+
+    @ExceptionHandler(UnknownFlagException.class)
+    ProblemDetail unknownFlag(UnknownFlagException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown flag", e);
+    }
+
+    @ExceptionHandler(FlagNotOpenException.class)
+    ProblemDetail flagNotOpen(FlagNotOpenException e) {
+        return problem(HttpStatus.CONFLICT, "Flag already resolved", e);
     }
 
     @ExceptionHandler(ForbiddenSubmissionException.class)

@@ -4,7 +4,15 @@ import dev.leaderboard.command.actions.ActionsController;
 import dev.leaderboard.command.actions.CommandProperties;
 import dev.leaderboard.command.actions.CommandSender;
 import dev.leaderboard.command.actions.RequestMetadata;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leaderboard.command.flags.AnomalyProperties;
+import dev.leaderboard.command.flags.AnomalyRules;
+import dev.leaderboard.command.flags.FlagsAdminController;
+import dev.leaderboard.command.flags.JdbcPlayerFlags;
+import dev.leaderboard.command.flags.PlayerFlags;
 import dev.leaderboard.command.history.PlayerHistoryController;
+import dev.leaderboard.command.players.PlayerAdminController;
+import dev.leaderboard.command.scoring.ActionTypeSettingsConverter;
 import dev.leaderboard.command.leaderboards.JdbcLeaderboardCatalog;
 import dev.leaderboard.command.leaderboards.Leaderboard;
 import dev.leaderboard.command.leaderboards.LeaderboardAdminController;
@@ -46,6 +54,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -60,14 +69,31 @@ import java.util.Set;
 @AutoConfiguration(after = EventStoreAutoConfiguration.class, before = AxonAutoConfiguration.class)
 @ConditionalOnRole(Role.COMMAND)
 @EnableConfigurationProperties({ScoringProperties.class, CommandProperties.class,
-        UserAggregateProperties.class})
+        UserAggregateProperties.class, AnomalyProperties.class})
 @Import({User.class, Leaderboard.class, ActionsController.class, LeaderboardAdminController.class,
-        PlayerHistoryController.class, CommandProblems.class})
+        PlayerHistoryController.class, PlayerAdminController.class, FlagsAdminController.class,
+        CommandProblems.class})
 public class CommandSideAutoConfiguration {
+
+    @Bean
+    @ConfigurationPropertiesBinding
+    public static ActionTypeSettingsConverter actionTypeSettingsConverter() {
+        return new ActionTypeSettingsConverter();
+    }
 
     @Bean
     public ActionTypes actionTypes(ScoringProperties properties) {
         return new ActionTypes(properties.actionTypes());
+    }
+
+    @Bean
+    public AnomalyRules anomalyRules(AnomalyProperties properties) {
+        return new AnomalyRules(properties);
+    }
+
+    @Bean
+    public PlayerFlags playerFlags(JdbcTemplate jdbc, ObjectMapper json) {
+        return new JdbcPlayerFlags(jdbc, json);
     }
 
     @Bean

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leaderboard.events.FlagResolved;
 import dev.leaderboard.events.LeaderboardDefined;
+import dev.leaderboard.events.PlayerFlagged;
+import dev.leaderboard.events.PlayerReinstated;
+import dev.leaderboard.events.PlayerSuspended;
+import dev.leaderboard.events.ScoreAdjusted;
 import dev.leaderboard.events.PeriodTotal;
 import dev.leaderboard.events.ScoreIncreased;
 import dev.leaderboard.events.WindowTotals;
@@ -84,7 +89,23 @@ class StoredEventCompatibilityTest {
                                 "round", Map.of("number", 3, "name", "final")))),
                 new Sample(LeaderboardDefined.class, "1", new LeaderboardDefined(
                         "weekly-quiz", "Weekly quiz", "The best quizzers of the week",
-                        Instant.parse("2026-11-20T08:00:00Z"))));
+                        Instant.parse("2026-11-20T08:00:00Z"))),
+                new Sample(ScoreAdjusted.class, "1", new ScoreAdjusted("alice", "global", "ticket-4711", -200,
+                        new WindowTotals(1300, null, new PeriodTotal("2026-W47", 0),
+                                new PeriodTotal("2026-11", 200)),
+                        "refund of points farmed with a replayed quiz", "ops-anna",
+                        Instant.parse("2026-11-23T09:00:00Z"))),
+                new Sample(PlayerSuspended.class, "1", new PlayerSuspended("alice", "shared account", "ops-anna",
+                        null, Instant.parse("2026-11-23T09:05:00Z"))),
+                new Sample(PlayerReinstated.class, "1", new PlayerReinstated("alice", "appeal accepted", "ops-ben",
+                        Instant.parse("2026-11-24T12:00:00Z"))),
+                new Sample(PlayerFlagged.class, "1", new PlayerFlagged("alice",
+                        "0b6f3c1e-5d2a-4f7e-9c11-2a3b4c5d6e7f", "burst",
+                        Map.of("actions", 31, "within", "PT10S", "threshold", 30),
+                        Instant.parse("2026-11-22T10:15:31Z"))),
+                new Sample(FlagResolved.class, "1", new FlagResolved("alice", "0b6f3c1e-5d2a-4f7e-9c11-2a3b4c5d6e7f",
+                        "dismissed", "tournament final, many quick answers", "ops-ben",
+                        Instant.parse("2026-11-22T11:00:00Z"))));
     }
 
     @ParameterizedTest(name = "{0}")

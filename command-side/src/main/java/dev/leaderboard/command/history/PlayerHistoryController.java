@@ -4,7 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leaderboard.command.actions.Ids;
 import dev.leaderboard.command.actions.RequestMetadata;
+import dev.leaderboard.events.FlagResolved;
+import dev.leaderboard.events.PlayerFlagged;
+import dev.leaderboard.events.PlayerReinstated;
+import dev.leaderboard.events.PlayerSuspended;
+import dev.leaderboard.events.ScoreAdjusted;
 import dev.leaderboard.events.ScoreIncreased;
+import dev.leaderboard.events.WindowTotals;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,6 +22,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import jakarta.validation.constraints.Pattern;
+
+import java.time.Instant;
+import java.util.Map;
 
 /** The audit log of one player, read straight from the event store, oldest first, streamed without buffering. */
 @RestController
@@ -50,17 +59,38 @@ public class PlayerHistoryController {
 
     static HistoryEntry toEntry(DomainEventMessage<?> message) {
         MetaData meta = message.getMetaData();
-        String clientIp = (String) meta.get(RequestMetadata.CLIENT_IP);
-        String userAgent = (String) meta.get(RequestMetadata.USER_AGENT);
-        String requestId = (String) meta.get(RequestMetadata.REQUEST_ID);
-        String submittedBy = (String) meta.get(RequestMetadata.SUBMITTED_BY);
-        Object payload = message.getPayload();
-        if (payload instanceof ScoreIncreased e) {
-            return new HistoryEntry(message.getSequenceNumber(), "ScoreIncreased", e.leaderboardId(), e.actionId(),
-                    e.actionType(), e.points(), e.totals(), null, e.occurredAt(), clientIp, userAgent, requestId,
-                    submittedBy);
+        Origin origin = new Origin((String) meta.get(RequestMetadata.CLIENT_IP),
+                (String) meta.get(RequestMetadata.USER_AGENT), (String) meta.get(RequestMetadata.REQUEST_ID),
+                (String) meta.get(RequestMetadata.SUBMITTED_BY));
+        long seq = message.getSequenceNumber();
+        return switch (message.getPayload()) {
+            case ScoreIncreased e -> origin.entry(seq, "ScoreIncreased", e.leaderboardId(), e.actionId(),
+                    e.actionType(), e.points(), e.totals(), null, e.occurredAt(), null, null, null, null, null);
+            case ScoreAdjusted e -> origin.entry(seq, "ScoreAdjusted", e.leaderboardId(), e.adjustmentId(), null,
+                    e.points(), e.totals(), e.reason(), e.occurredAt(), e.operator(), null, null, null, null);
+            case PlayerSuspended e -> origin.entry(seq, "PlayerSuspended", null, null, null, null, null, e.reason(),
+                    e.occurredAt(), e.operator(), e.flagId(), null, null, null);
+            case PlayerReinstated e -> origin.entry(seq, "PlayerReinstated", null, null, null, null, null,
+                    e.reason(), e.occurredAt(), e.operator(), null, null, null, null);
+            case PlayerFlagged e -> origin.entry(seq, "PlayerFlagged", null, null, null, null, null, null,
+                    e.occurredAt(), null, e.flagId(), e.rule(), e.evidence(), null);
+            case FlagResolved e -> origin.entry(seq, "FlagResolved", null, null, null, null, null, e.reason(),
+                    e.occurredAt(), e.operator(), e.flagId(), null, null, e.resolution());
+            default -> origin.entry(seq, message.getPayloadType().getSimpleName(), null, null, null, null, null,
+                    null, message.getTimestamp(), null, null, null, null, null);
+        };
+    }
+
+    /** Where the command behind an event came from (event metadata). */
+    private record Origin(String clientIp, String userAgent, String requestId, String submittedBy) {
+
+        HistoryEntry entry(long sequenceNumber, String type, String leaderboardId, String actionId,
+                           String actionType, Long points, WindowTotals totals, String reason, Instant time,
+                           String operator, String flagId, String rule, Map<String, Object> evidence,
+                           String resolution) {
+            return new HistoryEntry(sequenceNumber, type, leaderboardId, actionId, actionType, points, totals,
+                    reason, time, clientIp, userAgent, requestId, submittedBy, operator, flagId, rule, evidence,
+                    resolution);
         }
-        return new HistoryEntry(message.getSequenceNumber(), message.getPayloadType().getSimpleName(), null, null,
-                null, null, null, null, message.getTimestamp(), clientIp, userAgent, requestId, submittedBy);
     }
 }

@@ -7,11 +7,25 @@ import org.springframework.validation.annotation.Validated;
 import java.util.Map;
 
 /**
- * Server-side points per action type ({@code leaderboard.scoring.action-types.<type>=<points>}); clients never
- * send points. Environment override example: {@code LEADERBOARD_SCORING_ACTIONTYPES_QUIZCOMPLETED=10} binds
- * {@code quizcompleted}; use the YAML or {@code SPRING_APPLICATION_JSON} for names with dashes.
+ * Server-side rules per action type; clients never send points. Either the points alone
+ * ({@code leaderboard.scoring.action-types.quiz-completed=10}) or points and caps
+ * ({@code daily-login: {points: 5, max: {daily: 1}}}). Environment override example:
+ * {@code LEADERBOARD_SCORING_ACTIONTYPES_QUIZCOMPLETED=10} binds {@code quizcompleted}; use the YAML or
+ * {@code SPRING_APPLICATION_JSON} for names with dashes.
  */
 @Validated
 @ConfigurationProperties("leaderboard.scoring")
-public record ScoringProperties(@NotEmpty Map<String, Long> actionTypes) {
+public record ScoringProperties(@NotEmpty Map<String, ActionTypeSettings> actionTypes) {
+
+    /**
+     * @param points what one action of this type is worth
+     * @param max    at most this many accepted actions of this type per player and board in each window
+     *               ({@code daily}, {@code weekly}, {@code monthly}, {@code all-time}); none when absent
+     */
+    public record ActionTypeSettings(Long points, Map<String, Integer> max) {
+
+        public ActionTypeSettings {
+            max = max == null ? Map.of() : Map.copyOf(max);
+        }
+    }
 }

@@ -14,7 +14,7 @@ class ActionTypesTest {
 
     @Test
     void pointsComeFromTheConfiguration() {
-        ActionTypes types = new ActionTypes(Map.of("quiz-completed", 10L, "level-up", 25L));
+        ActionTypes types = ActionTypes.ofPoints(Map.of("quiz-completed", 10L, "level-up", 25L));
 
         assertThat(types.pointsFor("quiz-completed")).contains(10L);
         assertThat(types.pointsFor("level-up")).contains(25L);
@@ -22,7 +22,7 @@ class ActionTypesTest {
 
     @Test
     void unconfiguredTypeHasNoPoints() {
-        ActionTypes types = new ActionTypes(Map.of("quiz-completed", 10L));
+        ActionTypes types = ActionTypes.ofPoints(Map.of("quiz-completed", 10L));
 
         assertThat(types.pointsFor("quiz-started")).isEmpty();
         assertThat(types.pointsFor("Quiz-Completed")).isEmpty();
@@ -30,18 +30,18 @@ class ActionTypesTest {
 
     @Test
     void listIsSortedByType() {
-        ActionTypes types = new ActionTypes(Map.of("quiz-completed", 10L, "level-up", 25L, "a.b_c", 1L));
+        ActionTypes types = ActionTypes.ofPoints(Map.of("quiz-completed", 10L, "level-up", 25L, "a.b_c", 1L));
 
         assertThat(types.list()).containsExactly(
-                new ActionTypes.ActionType("a.b_c", 1),
-                new ActionTypes.ActionType("level-up", 25),
-                new ActionTypes.ActionType("quiz-completed", 10));
+                new ActionTypes.ActionType("a.b_c", 1, Map.of()),
+                new ActionTypes.ActionType("level-up", 25, Map.of()),
+                new ActionTypes.ActionType("quiz-completed", 10, Map.of()));
     }
 
     @Test
     void laterChangesToTheGivenMapDoNotChangeTheRules() {
         Map<String, Long> configured = new HashMap<>(Map.of("quiz-completed", 10L));
-        ActionTypes types = new ActionTypes(configured);
+        ActionTypes types = ActionTypes.ofPoints(configured);
 
         configured.put("quiz-completed", 1_000L);
         configured.put("level-up", 25L);
@@ -53,20 +53,20 @@ class ActionTypesTest {
     @ParameterizedTest
     @ValueSource(strings = {"quiz-completed", "0", "level.up_2", "a234567890123456789012345678901234567890123456789012345678901234"})
     void wellFormedTypeNamesAreAccepted(String type) {
-        assertThat(new ActionTypes(Map.of(type, 1L)).pointsFor(type)).contains(1L);
+        assertThat(ActionTypes.ofPoints(Map.of(type, 1L)).pointsFor(type)).contains(1L);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "Quiz", "-quiz", ".quiz", "_quiz", "quiz completed", "quiz:done", "quiz/done",
             "a2345678901234567890123456789012345678901234567890123456789012345"})
     void malformedTypeNamesAreRejected(String type) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ActionTypes(Map.of(type, 1L)))
+        assertThatIllegalArgumentException().isThrownBy(() -> ActionTypes.ofPoints(Map.of(type, 1L)))
                 .withMessageContaining("'" + type + "'");
     }
 
     @Test
     void pointsFromOneToAMillionAreAccepted() {
-        ActionTypes types = new ActionTypes(Map.of("min", 1L, "max", 1_000_000L));
+        ActionTypes types = ActionTypes.ofPoints(Map.of("min", 1L, "max", 1_000_000L));
 
         assertThat(types.pointsFor("min")).contains(1L);
         assertThat(types.pointsFor("max")).contains(1_000_000L);
@@ -75,7 +75,7 @@ class ActionTypesTest {
     @ParameterizedTest
     @ValueSource(longs = {0, -1, 1_000_001, Long.MAX_VALUE, Long.MIN_VALUE})
     void pointsOutsideOneToAMillionAreRejected(long points) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ActionTypes(Map.of("quiz", points)))
+        assertThatIllegalArgumentException().isThrownBy(() -> ActionTypes.ofPoints(Map.of("quiz", points)))
                 .withMessageContaining("1..1000000");
     }
 
@@ -84,6 +84,6 @@ class ActionTypesTest {
         Map<String, Long> configured = new HashMap<>();
         configured.put("quiz", null);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new ActionTypes(configured));
+        assertThatIllegalArgumentException().isThrownBy(() -> ActionTypes.ofPoints(configured));
     }
 }

@@ -1,6 +1,8 @@
 package dev.leaderboard.command.scoring;
 
+import dev.leaderboard.command.flags.AnomalyRules;
 import dev.leaderboard.command.testing.InMemoryLeaderboardCatalog;
+import dev.leaderboard.command.testing.InMemoryPlayerFlags;
 import dev.leaderboard.command.testing.InMemoryProcessedActions;
 import dev.leaderboard.command.testing.MutableClock;
 import dev.leaderboard.events.PeriodTotal;
@@ -27,7 +29,9 @@ abstract class UserFixtureSupport {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:15:30Z"));
     final InMemoryProcessedActions ledger = new InMemoryProcessedActions();
     final InMemoryLeaderboardCatalog catalog = new InMemoryLeaderboardCatalog(GLOBAL, QUIZ_BOARD);
-    final ActionTypes actionTypes = new ActionTypes(Map.of(QUIZ, QUIZ_POINTS, LEVEL_UP, LEVEL_UP_POINTS));
+    final InMemoryPlayerFlags flags = new InMemoryPlayerFlags();
+    ActionTypes actionTypes = ActionTypes.ofPoints(Map.of(QUIZ, QUIZ_POINTS, LEVEL_UP, LEVEL_UP_POINTS));
+    AnomalyRules anomalyRules = AnomalyRules.disabled();
     FixtureConfiguration<User> fixture;
 
     @BeforeEach
@@ -41,6 +45,8 @@ abstract class UserFixtureSupport {
         created.registerInjectableResource(catalog);
         created.registerInjectableResource(ledger);
         created.registerInjectableResource(clock);
+        created.registerInjectableResource(flags);
+        created.registerInjectableResource(anomalyRules);
         return created;
     }
 

@@ -18,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,6 @@ import java.util.function.Supplier;
 
 /** Operator corrections: score adjustments and suspensions, each stored as an event with its reason and operator. */
 @RestController
-@Validated
 public class PlayerAdminController {
 
     /** Totals stay exact as Redis scores (2^53); no single correction needs more. */

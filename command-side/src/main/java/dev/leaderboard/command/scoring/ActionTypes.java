@@ -83,9 +83,5 @@ public class ActionTypes {
         public Optional<Integer> capIn(TimeWindow window) {
             return Optional.ofNullable(max.get(window.id()));
         }
-
-        public boolean isCapped() {
-            return !max.isEmpty();
-        }
     }
 }

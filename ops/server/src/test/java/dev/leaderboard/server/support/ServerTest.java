@@ -47,6 +47,10 @@ public abstract class ServerTest {
         rows = new EventStoreRows(dataSource);
     }
 
+    protected int port() {
+        return port;
+    }
+
     protected static String newUserId() {
         return "p-" + UUID.randomUUID().toString().substring(0, 13);
     }

@@ -92,8 +92,8 @@ public class CommandSideAutoConfiguration {
     }
 
     @Bean
-    public PlayerFlags playerFlags(JdbcTemplate jdbc, ObjectMapper json) {
-        return new JdbcPlayerFlags(jdbc, json);
+    public PlayerFlags playerFlags(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<MeterRegistry> meters) {
+        return new JdbcPlayerFlags(jdbc, json, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leaderboard.events.FlagResolved;
 import dev.leaderboard.events.PlayerFlagged;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -25,10 +26,12 @@ public class JdbcPlayerFlags implements PlayerFlags {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final RowMapper<FlagView> rows = this::row;
+    private final MeterRegistry meters;
 
-    public JdbcPlayerFlags(JdbcTemplate jdbc, ObjectMapper json) {
+    public JdbcPlayerFlags(JdbcTemplate jdbc, ObjectMapper json, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.json = json;
+        this.meters = meters;
     }
 
     @Override
@@ -37,6 +40,8 @@ public class JdbcPlayerFlags implements PlayerFlags {
                         INSERT INTO player_flag (flag_id, user_id, rule, evidence, raised_at, status)
                         VALUES (?, ?, ?, ?, ?, 'open') ON CONFLICT (flag_id) DO NOTHING""",
                 flag.flagId(), flag.userId(), flag.rule(), write(flag.evidence()), Timestamp.from(flag.occurredAt()));
+        // counted when decided; a batch rolled back afterwards and decided again counts its flags twice
+        meters.counter("leaderboard.flags.raised", "rule", flag.rule()).increment();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.leaderboard.command.flags;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -49,19 +50,21 @@ public final class RecentActions {
         return points.get(i);
     }
 
-    /** For snapshots: the state as plain lists. */
-    public List<Long> epochMillis() {
-        return epochMillis;
-    }
-
-    public List<Long> points() {
-        return points;
-    }
-
-    public static RecentActions of(List<Long> epochMillis, List<Long> points) {
+    /** A read-only view of lists kept by the caller (the aggregate), which must not change them meanwhile. */
+    public static RecentActions view(List<Long> epochMillis, List<Long> points) {
         if (epochMillis == null || points == null || epochMillis.size() != points.size()) {
             return none();
         }
-        return new RecentActions(List.copyOf(epochMillis), List.copyOf(points));
+        return new RecentActions(Collections.unmodifiableList(epochMillis), Collections.unmodifiableList(points));
+    }
+
+    /** Appends to lists kept by the caller, dropping the oldest beyond {@link #CAPACITY}: no copy per event. */
+    public static void append(List<Long> epochMillis, List<Long> points, Instant at, long awarded) {
+        epochMillis.add(at.toEpochMilli());
+        points.add(awarded);
+        while (epochMillis.size() > CAPACITY) {
+            epochMillis.removeFirst();
+            points.removeFirst();
+        }
     }
 }

@@ -111,7 +111,7 @@ public class User {
         }
         apply(new ScoreIncreased(command.userId(), command.leaderboardId(), command.actionId(), command.type(),
                 points, after, now, command.attributes()));
-        raiseFlags(anomalyRules.evaluate(RecentActions.of(recentMillis, recentPoints), now), now, flags);
+        raiseFlags(anomalyRules.evaluate(RecentActions.view(recentMillis, recentPoints), now), now, flags);
         return ActionOutcome.accepted(command, points);
     }
 
@@ -180,9 +180,7 @@ public class User {
         totalsByLeaderboard.put(event.leaderboardId(), event.totals());
         actionCounts.merge(countKey(event.leaderboardId(), event.actionType()),
                 ActionCounts.NONE.plusOneAt(event.occurredAt()), (before, none) -> before.plusOneAt(event.occurredAt()));
-        RecentActions recent = RecentActions.of(recentMillis, recentPoints).plus(event.occurredAt(), event.points());
-        recentMillis = new ArrayList<>(recent.epochMillis());
-        recentPoints = new ArrayList<>(recent.points());
+        RecentActions.append(recentMillis, recentPoints, event.occurredAt(), event.points());
     }
 
     @EventSourcingHandler

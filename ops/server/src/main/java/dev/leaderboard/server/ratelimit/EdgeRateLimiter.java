@@ -10,18 +10,21 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides one request against its buckets: the client address always (one token), and the player for a player
  * token's actions (one token per action). When Redis cannot answer, the request is allowed (fail open): a limiter
- * outage must not become an API outage. That is counted, logged at most once a minute, and Redis is left alone for
- * {@code unavailable-backoff} so the outage costs one timeout per interval instead of one per request.
+ * outage must not become an API outage. That is counted and logged at most once a minute. After a few failures in a
+ * row Redis is left alone for {@code unavailable-backoff}, so an outage costs one timeout per interval instead of
+ * one per request; a single slow call (a pause on a loaded node) lets only its own request through.
  */
 final class EdgeRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeRateLimiter.class);
     private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final int FAILURES_BEFORE_BACKOFF = 3;
 
     static final String IP = "ip";
     static final String PLAYER = "player";
@@ -34,6 +37,7 @@ final class EdgeRateLimiter {
     private final Counter rejectedByPlayer;
     private final long backoffNanos;
     private volatile long skipRedisUntil;
+    private final AtomicInteger failuresInARow = new AtomicInteger();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
 
     EdgeRateLimiter(RedisTokenBuckets buckets, RateLimitProperties properties, String redisKeyPrefix,
@@ -69,6 +73,7 @@ final class EdgeRateLimiter {
         }
         try {
             RedisTokenBuckets.Outcome outcome = buckets.take(limits.stream().map(Limit::take).toList());
+            failuresInARow.set(0);
             List<Checked> checked = new ArrayList<>(limits.size());
             for (int i = 0; i < limits.size(); i++) {
                 checked.add(new Checked(limits.get(i).name(), limits.get(i).bucket(), outcome.states().get(i)));
@@ -79,7 +84,9 @@ final class EdgeRateLimiter {
             }
             return new Verdict(outcome.allowed(), List.copyOf(checked));
         } catch (LimiterUnavailableException e) {
-            skipRedisUntil = System.nanoTime() + backoffNanos;
+            if (failuresInARow.incrementAndGet() >= FAILURES_BEFORE_BACKOFF) {
+                skipRedisUntil = System.nanoTime() + backoffNanos;
+            }
             unavailable.increment();
             warn(e);
             return Verdict.UNCHECKED;
@@ -91,7 +98,8 @@ final class EdgeRateLimiter {
         long last = lastWarning.get();
         if (now - last >= WARN_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
             log.warn("Rate limits are not enforced: {} ({}). Requests are let through unchecked (counted in "
-                            + "leaderboard_rate_limit_unavailable_total); Redis is tried again every {} ms.",
+                            + "leaderboard_rate_limit_unavailable_total); while it keeps failing, Redis is tried "
+                            + "again every {} ms.",
                     e.getMessage(), e.getCause() == null ? "no cause" : e.getCause().toString(),
                     properties.unavailableBackoff().toMillis());
         }

@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param player             actions per player-scope token subject (a batch of n items takes n tokens)
  * @param ip                 requests per client address (IPv6: per /64)
  * @param redisTimeout       longest a request waits for the limiter's Redis call before it is let through unchecked
- * @param unavailableBackoff after a failed Redis call, requests go unchecked for this long before Redis is tried again,
- *                           so a dead Redis costs one timeout per interval, not one per request
+ * @param unavailableBackoff after three failed Redis calls in a row, requests go unchecked for this long before Redis is
+ *                           tried again, so a dead Redis costs one timeout per interval, not one per request
  */
 @ConfigurationProperties("leaderboard.rate-limits")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled,

@@ -31,6 +31,9 @@ class SeparateManagementPortTest {
             assertThat(management.get("/actuator/metrics/jvm.memory.used", null).status()).isEqualTo(200);
             assertThat(server.api().get("/actuator/prometheus", null).status()).isEqualTo(401);
             assertThat(server.api().get("/api/v1/leaderboards", null).status()).isEqualTo(200);
+            assertThat(server.api().get("/liveness", null).status()).as("probes stay on the server port")
+                    .isEqualTo(200);
+            assertThat(management.get("/actuator/health", null).status()).isNotIn(401, 403, 404);
 
             HttpResponse<String> preflight = SecurityEdgesTest.send(server.api().request("/api/v1/actions", null)
                     .header("Origin", "https://game.example.test")

@@ -77,8 +77,7 @@ public class ExportController {
     private static void write(Writer writer, RankedEntry entry, boolean csv) {
         try {
             if (csv) {
-                // user ids are [A-Za-z0-9._-]: nothing to quote
-                writer.write(entry.rank() + "," + entry.userId() + "," + entry.score() + "\n");
+                writer.write(entry.rank() + "," + CsvCells.text(entry.userId()) + "," + entry.score() + "\n");
             } else {
                 writer.write("{\"rank\":" + entry.rank() + ",\"userId\":\"" + entry.userId() + "\",\"score\":"
                         + entry.score() + "}\n");

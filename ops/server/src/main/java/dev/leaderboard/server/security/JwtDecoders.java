@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,13 @@ final class JwtDecoders {
     static JwtDecoder from(JwtProperties properties) {
         NimbusJwtDecoder decoder;
         if (isSet(properties.jwkSetUri())) {
+            if (!isSet(properties.issuer()) || !isSet(properties.audience())) {
+                throw new IllegalStateException("LEADERBOARD_JWT_JWK_SET_URI is set, so LEADERBOARD_JWT_ISSUER and "
+                        + "LEADERBOARD_JWT_AUDIENCE are required too (missing: "
+                        + String.join(" and ", missingClaims(properties))
+                        + "): an identity provider's keys also sign tokens for other applications, which this "
+                        + "server must not accept");
+            }
             decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         } else if (isSet(properties.secret())) {
@@ -48,13 +56,18 @@ final class JwtDecoders {
     }
 
     /**
-     * Default checks (exp/nbf with clock skew) plus: exp is required, sub is a valid user id, and the issuer and
-     * audience match when configured.
+     * Default checks (exp/nbf with clock skew) plus: exp is required and within the maximum token lifetime, sub is a
+     * valid user id, and the issuer and audience match when configured.
      */
     static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+        return validator(properties, Clock.systemUTC());
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, Clock clock) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(
                 JwtValidators.createDefault(),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new TokenLifetimeValidator(properties.maxTokenLifetime(), clock),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB,
                         sub -> sub != null && sub.matches("[A-Za-z0-9._-]{1,64}"))));
         if (isSet(properties.issuer())) {
@@ -65,6 +78,17 @@ final class JwtDecoders {
                     audience -> audience != null && audience.contains(properties.audience())));
         }
         return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    private static List<String> missingClaims(JwtProperties properties) {
+        List<String> missing = new ArrayList<>(2);
+        if (!isSet(properties.issuer())) {
+            missing.add("issuer");
+        }
+        if (!isSet(properties.audience())) {
+            missing.add("audience");
+        }
+        return missing;
     }
 
     private static boolean isSet(String value) {

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -14,10 +15,12 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Bearer JWTs with scopes {@code player}, {@code service}, {@code admin} (the {@code scope} claim becomes
- * {@code SCOPE_*} authorities). Every refusal is a problem+json body.
+ * {@code SCOPE_*} authorities). Every refusal is a problem+json body. Also the browser-facing edges: CORS by
+ * property (none by default), security headers everywhere and a Content-Security-Policy on the live page.
  */
 @Configuration
 @EnableConfigurationProperties({JwtProperties.class, ReadAccessProperties.class})
@@ -49,6 +52,9 @@ public class SecurityConfiguration {
 
     private static final String STREAM_PATH = "/api/v1/leaderboards/[^/]+/stream";
 
+    private static final String[] PUBLIC_ACTUATOR = {"/health", "/readiness", "/liveness", "/actuator/health",
+            "/actuator/health/**", "/actuator/info"};
+
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ReadAccessProperties readAccess, ProblemResponses problems)
             throws Exception {
@@ -59,8 +65,18 @@ public class SecurityConfiguration {
         };
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(Customizer.withDefaults())
+                .headers(headers -> headers
+                        .frameOptions(frames -> frames.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(PageSecurityHeaders.contentSecurityPolicy()))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/api/v1/admin/**").hasAuthority("SCOPE_admin")
+                    // Probes and the documented health groups are public; every other actuator endpoint (metrics,
+                    // prometheus, …) needs the admin scope on the API port, or a management port of its own.
+                    requests.requestMatchers(ManagementPort.REQUESTS).permitAll()
+                            .requestMatchers(PUBLIC_ACTUATOR).permitAll()
+                            .requestMatchers("/actuator", "/actuator/**").hasAuthority("SCOPE_admin")
+                            .requestMatchers("/api/v1/admin/**").hasAuthority("SCOPE_admin")
                             .requestMatchers(HttpMethod.POST, "/api/v1/actions", "/api/v1/actions/batch")
                             .hasAnyAuthority("SCOPE_player", "SCOPE_service");
                     if (readAccess.publicReads()) {

@@ -8,6 +8,7 @@ import dev.leaderboard.server.support.Standings;
 import dev.leaderboard.server.support.Standings.Entry;
 import dev.leaderboard.server.support.TestKafka;
 import dev.leaderboard.server.support.TestPostgres;
+import dev.leaderboard.server.support.Tokens;
 import dev.leaderboard.server.support.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,7 +144,7 @@ class KafkaRedeliveryAndLagTest {
         // Kafka's per-partition client metrics are bound by Micrometer within a minute of each consumer's start;
         // the two consumer threads hold different partitions and are bound independently.
         String metrics = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> server.api().get("/actuator/prometheus", null).body(),
+                .until(() -> server.api().get("/actuator/prometheus", Tokens.admin()).body(),
                         body -> lagOfThisTopic.matcher(body).results().count() == 3);
 
         assertThat(lagOfThisTopic.matcher(metrics).results().count()).isEqualTo(3);

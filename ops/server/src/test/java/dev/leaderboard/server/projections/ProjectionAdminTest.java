@@ -60,7 +60,7 @@ class ProjectionAdminTest extends ServerTest {
 
     @Test
     void projectionMetricsAreExposedForPrometheus() {
-        Api.Response metrics = api.get("/actuator/prometheus", null);
+        Api.Response metrics = api.get("/actuator/prometheus", Tokens.admin());
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("leaderboard_projection_lag_events", "leaderboard_projection_lag_seconds",

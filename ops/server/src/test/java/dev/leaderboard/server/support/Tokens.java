@@ -59,6 +59,16 @@ public final class Tokens {
         return signed(SECRET, claims.build());
     }
 
+    /** A player token with the given issue and expiry times ({@code issuedAt} null: no {@code iat}). */
+    public static String playerLiving(String userId, Instant issuedAt, Instant expiresAt) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(userId).claim("scope", "player")
+                .expirationTime(Date.from(expiresAt));
+        if (issuedAt != null) {
+            claims.issueTime(Date.from(issuedAt));
+        }
+        return signed(SECRET, claims.build());
+    }
+
     public static String signedWithOtherKey(String userId) {
         return signed("another-secret-0123456789-0123456789-xyz", new JWTClaimsSet.Builder().subject(userId)
                 .claim("scope", "player").expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());

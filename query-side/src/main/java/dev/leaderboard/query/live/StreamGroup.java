@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -36,6 +37,7 @@ final class StreamGroup {
     private final ScheduledExecutorService scheduler;
     private final Function<Slice.OfPeriod, RankingPage> readTop;
     private final Function<Object, String> toJson;
+    private final Consumer<SseEmitter> gone;
     private List<RankedEntry> lastSent;
     private long lastSentAtMillis;
     private long lastId;
@@ -43,13 +45,15 @@ final class StreamGroup {
     private boolean flushScheduled;
 
     StreamGroup(Key key, Duration minInterval, Clock clock, ScheduledExecutorService scheduler,
-                Function<Slice.OfPeriod, RankingPage> readTop, Function<Object, String> toJson) {
+                Function<Slice.OfPeriod, RankingPage> readTop, Function<Object, String> toJson,
+                Consumer<SseEmitter> gone) {
         this.key = key;
         this.minInterval = minInterval;
         this.clock = clock;
         this.scheduler = scheduler;
         this.readTop = readTop;
         this.toJson = toJson;
+        this.gone = gone;
     }
 
     /** Sends the current state to a new client and adds it, atomically with respect to the group's flushes. */
@@ -108,7 +112,7 @@ final class StreamGroup {
             try {
                 client.send(event(id, data));
             } catch (IOException | IllegalStateException e) {
-                clients.remove(client);
+                gone.accept(client);
             }
         }
     }

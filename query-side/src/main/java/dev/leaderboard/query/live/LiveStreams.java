@@ -59,9 +59,14 @@ public class LiveStreams implements SmartLifecycle {
             throws IOException {
         StreamSlots.Slot slot = slots.acquire(clientAddress);
         SseEmitter client = new SseEmitter(properties.timeout().toMillis());
-        StreamGroup group = groups.computeIfAbsent(new StreamGroup.Key(leaderboardId, window, top),
-                key -> new StreamGroup(key, properties.minInterval(), clock, scheduler,
-                        slice -> rankings.currentTop(slice, key.top()), this::toJson, this::depart));
+        // Registered as joining inside the map's compute, so the heartbeat cannot drop the group as empty while
+        // this client's first event is being sent (the client would then sit in a group no one serves).
+        StreamGroup group = groups.compute(new StreamGroup.Key(leaderboardId, window, top), (key, existing) -> {
+            StreamGroup joined = existing != null ? existing : new StreamGroup(key, properties.minInterval(), clock,
+                    scheduler, slice -> rankings.currentTop(slice, key.top()), this::toJson, this::depart);
+            joined.joining();
+            return joined;
+        });
         AtomicBoolean left = new AtomicBoolean();
         Runnable leave = () -> {
             if (left.compareAndSet(false, true)) {
@@ -81,6 +86,8 @@ public class LiveStreams implements SmartLifecycle {
         } catch (IOException | RuntimeException e) {
             leave.run();
             throw e;
+        } finally {
+            group.joined();
         }
         return client;
     }
@@ -124,9 +131,7 @@ public class LiveStreams implements SmartLifecycle {
                     depart(client);
                 }
             }
-            if (group.isEmpty()) {
-                groups.remove(key, group);
-            }
+            groups.computeIfPresent(key, (k, current) -> current == group && group.isIdle() ? null : current);
         });
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,6 +33,7 @@ final class StreamGroup {
 
     private final Key key;
     private final Set<SseEmitter> clients = new CopyOnWriteArraySet<>();
+    private final AtomicInteger joining = new AtomicInteger();
     private final Duration minInterval;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
@@ -71,8 +73,18 @@ final class StreamGroup {
         clients.remove(client);
     }
 
-    boolean isEmpty() {
-        return clients.isEmpty();
+    /** A client is about to join (counted until {@link #joined()}), so the group is not idle meanwhile. */
+    void joining() {
+        joining.incrementAndGet();
+    }
+
+    void joined() {
+        joining.decrementAndGet();
+    }
+
+    /** No client, and none joining: the group may be dropped. */
+    boolean isIdle() {
+        return clients.isEmpty() && joining.get() == 0;
     }
 
     Set<SseEmitter> clients() {

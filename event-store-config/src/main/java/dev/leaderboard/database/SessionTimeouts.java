@@ -31,6 +31,9 @@ public class SessionTimeouts implements BeanPostProcessor, EnvironmentAware {
     }
 
     static void applyTo(HikariDataSource pool, DatabaseProperties properties) {
+        if (properties.statementTimeout().isZero() && properties.lockTimeout().isZero()) {
+            return; // no startup parameter at all: a pooler that refuses "options" (PgBouncer) can be used then
+        }
         Object configured = pool.getDataSourceProperties().get("options");
         String options = configured == null || configured.toString().isBlank()
                 ? properties.sessionOptions()

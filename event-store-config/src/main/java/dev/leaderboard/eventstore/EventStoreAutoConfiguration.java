@@ -2,6 +2,8 @@ package dev.leaderboard.eventstore;
 
 import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.LeaderboardProperties;
+import dev.leaderboard.database.DatabaseProperties;
+import dev.leaderboard.database.SessionTimeouts;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configuration;
@@ -50,8 +52,14 @@ import java.util.concurrent.TimeUnit;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
 @EnableConfigurationProperties({EventStoreProperties.class, TokenStoreProperties.class,
-        LeaderboardProperties.class})
+        LeaderboardProperties.class, DatabaseProperties.class})
 public class EventStoreAutoConfiguration {
+
+    /** statement_timeout and lock_timeout on every connection pool (static: a post-processor is created early). */
+    @Bean
+    public static SessionTimeouts sessionTimeouts() {
+        return new SessionTimeouts();
+    }
 
     /** Table and column names; the same names Axon's JPA entities map to, so either engine reads the same store. */
     @Bean

@@ -1,11 +1,15 @@
 package dev.leaderboard.query;
 
+import dev.leaderboard.query.limits.OverCapacityException;
 import dev.leaderboard.query.rankings.InvalidQueryException;
 import dev.leaderboard.query.rankings.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -19,6 +23,17 @@ public class QueryProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Bad request");
         return problem;
+    }
+
+    /** A cap, the read pool or a timeout: the same read may succeed later, here or on another instance. */
+    @ExceptionHandler(OverCapacityException.class)
+    ResponseEntity<ProblemDetail> overCapacity(OverCapacityException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle(e.title());
+        return ResponseEntity.status(e.status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)

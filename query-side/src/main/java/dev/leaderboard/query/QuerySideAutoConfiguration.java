@@ -1,7 +1,9 @@
 package dev.leaderboard.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.leaderboard.boards.BoardDirectory;
+import dev.leaderboard.boards.LeaderboardProperties;
 import dev.leaderboard.eventstore.StoredJson;
 import dev.leaderboard.platform.ConditionalOnRole;
 import dev.leaderboard.platform.Role;
@@ -10,6 +12,7 @@ import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.layout.RedisLayoutProperties;
 import dev.leaderboard.projections.layout.TopChange;
 import dev.leaderboard.query.export.ExportController;
+import dev.leaderboard.query.limits.ReadFailures;
 import dev.leaderboard.query.live.LiveStreams;
 import dev.leaderboard.query.live.StreamController;
 import dev.leaderboard.query.live.StreamProperties;
@@ -28,6 +31,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,15 +43,18 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** The read API and the live stream. Active on instances with the {@code query} role. */
-@AutoConfiguration(after = {ProjectionsAutoConfiguration.class, RedisAutoConfiguration.class})
+@AutoConfiguration(after = {ProjectionsAutoConfiguration.class, RedisAutoConfiguration.class,
+        DataSourceAutoConfiguration.class})
 @ConditionalOnRole(Role.QUERY)
-@EnableConfigurationProperties({QueryProperties.class, StreamProperties.class, RedisLayoutProperties.class})
+@EnableConfigurationProperties({QueryProperties.class, StreamProperties.class, RedisLayoutProperties.class,
+        ReadDataSourceProperties.class})
 @Import({RankingsController.class, ExportController.class, StreamController.class, QueryProblems.class})
 public class QuerySideAutoConfiguration {
 
@@ -58,14 +66,49 @@ public class QuerySideAutoConfiguration {
         return new RedisKeys(layout.keyPrefix());
     }
 
+    /**
+     * The read pool: a second Hikari pool beside the primary one Spring Boot configures (which stays the only
+     * default candidate, so Flyway, Axon, the command side and the projections keep using it).
+     */
+    @Bean(name = ReadPool.DATA_SOURCE, defaultCandidate = false)
+    @Qualifier(ReadPool.DATA_SOURCE)
+    public HikariDataSource readDataSource(DataSourceProperties primary, ReadDataSourceProperties read) {
+        HikariDataSource pool = primary.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        if (read.url() != null && !read.url().isBlank()) {
+            pool.setJdbcUrl(read.url());
+        }
+        if (read.username() != null) {
+            pool.setUsername(read.username());
+        }
+        if (read.password() != null) {
+            pool.setPassword(read.password());
+        }
+        pool.setPoolName("read");
+        pool.setMaximumPoolSize(read.maximumPoolSize());
+        pool.setMinimumIdle(Math.min(read.minimumIdle(), read.maximumPoolSize()));
+        pool.setConnectionTimeout(read.connectionTimeout().toMillis());
+        pool.setReadOnly(true);
+        return pool;
+    }
+
+    /** The board directory of reads, on the read pool: unknown board ids in a read flood ask this pool. */
+    @Bean(name = ReadPool.BOARDS, defaultCandidate = false)
+    @Qualifier(ReadPool.BOARDS)
+    public BoardDirectory readBoardDirectory(LeaderboardProperties boards,
+                                             @Qualifier(ReadPool.DATA_SOURCE) DataSource readPool,
+                                             QueryProperties properties) {
+        return new ReadBoardDirectory(boards, new JdbcTemplate(readPool), new ReadFailures(properties.retryAfter()));
+    }
+
     @Bean
-    public SliceParser sliceParser(BoardDirectory boards, Clock clock, QueryProperties properties) {
+    public SliceParser sliceParser(@Qualifier(ReadPool.BOARDS) BoardDirectory boards, Clock clock,
+                                   QueryProperties properties) {
         return new SliceParser(boards, clock, properties.maxCustomDays());
     }
 
     @Bean
-    public PostgresRankings postgresRankings(JdbcTemplate jdbc) {
-        return new PostgresRankings(jdbc);
+    public PostgresRankings postgresRankings(@Qualifier(ReadPool.DATA_SOURCE) DataSource readPool) {
+        return new PostgresRankings(new JdbcTemplate(readPool));
     }
 
     @Bean
@@ -116,6 +159,16 @@ public class QuerySideAutoConfiguration {
     public MeterBinder liveStreamMetrics(LiveStreams streams) {
         return registry -> Gauge.builder("leaderboard.stream.clients", streams, LiveStreams::clients)
                 .description("Open live stream connections on this instance").register(registry);
+    }
+
+    @Bean
+    public MeterBinder readCapacityMetrics(Rankings rankings, ExportController exports) {
+        return registry -> {
+            Gauge.builder("leaderboard.query.range.computations", rankings, Rankings::rangeComputationsInUse)
+                    .description("Custom-range computations running on this instance").register(registry);
+            Gauge.builder("leaderboard.query.exports", exports, ExportController::exportsInUse)
+                    .description("Exports streaming on this instance").register(registry);
+        };
     }
 
     @Configuration(proxyBeanMethods = false)

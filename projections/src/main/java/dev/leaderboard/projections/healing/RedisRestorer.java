@@ -66,6 +66,9 @@ public class RedisRestorer {
             }
             restoring.set(true);
             try {
+                // The pool's statement_timeout is per statement; a whole generation's count or a long cancel may
+                // exceed it, and this transaction is bounded by its advisory lock and the marker's TTL instead.
+                jdbc.execute("SET LOCAL statement_timeout = 0");
                 jdbc.execute("LOCK TABLE standing IN SHARE MODE");
                 Generations current = generations.current();
                 if (redisLost && current.isBuilding()) {

@@ -65,6 +65,8 @@ public class StandingsReplay implements AutoCloseable {
         long head = position(eventStore.createHeadToken());
         Integer generation = transactions.execute(status -> {
             jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, START_LOCK);
+            // Deleting left-over generations can take longer than the pool's statement_timeout on a large board.
+            jdbc.execute("SET LOCAL statement_timeout = 0");
             if (generations.current().isBuilding()) {
                 return null;
             }
@@ -154,7 +156,10 @@ public class StandingsReplay implements AutoCloseable {
 
     private void deleteGeneration(int generation) {
         try {
-            transactions.executeWithoutResult(status -> generations.deleteRows(generation));
+            transactions.executeWithoutResult(status -> {
+                jdbc.execute("SET LOCAL statement_timeout = 0"); // a whole generation: longer than the pool allows
+                generations.deleteRows(generation);
+            });
             redis.deleteGeneration(generation);
         } catch (RuntimeException e) {
             log.warn("Could not delete old generation {}; the next replay removes it", generation, e);

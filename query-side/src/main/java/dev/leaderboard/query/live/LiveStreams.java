@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every live stream client of this instance, grouped by what they watch. Change notifications arrive once per
@@ -31,6 +32,9 @@ public class LiveStreams implements SmartLifecycle {
     private final Clock clock;
     private final ObjectMapper json;
     private final Map<StreamGroup.Key, StreamGroup> groups = new ConcurrentHashMap<>();
+    private final StreamSlots slots;
+    /** How each open client leaves: its group, and its slot. Run once, by whichever end comes first. */
+    private final Map<SseEmitter, Runnable> departures = new ConcurrentHashMap<>();
     /** A few threads, so one slow client connection cannot hold up every other group's events. */
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4,
             Thread.ofPlatform().name("live-streams-", 0).daemon().factory());
@@ -41,19 +45,64 @@ public class LiveStreams implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.json = json;
+        this.slots = new StreamSlots(properties.maxConnections(), properties.maxConnectionsPerIp(),
+                properties.retryAfter());
     }
 
-    public SseEmitter open(String leaderboardId, TimeWindow window, int top) throws IOException {
+    /**
+     * Opens a stream for a client at the given address, or refuses it before anything is sent when this instance or
+     * that address holds its maximum of streams.
+     *
+     * @throws dev.leaderboard.query.limits.OverCapacityException 503 over the instance's cap, 429 over the address's
+     */
+    public SseEmitter open(String leaderboardId, TimeWindow window, int top, String clientAddress)
+            throws IOException {
+        StreamSlots.Slot slot = slots.acquire(clientAddress);
         SseEmitter client = new SseEmitter(properties.timeout().toMillis());
-        StreamGroup group = groups.computeIfAbsent(new StreamGroup.Key(leaderboardId, window, top),
-                key -> new StreamGroup(key, properties.minInterval(), clock, scheduler,
-                        slice -> rankings.currentTop(slice, key.top()), this::toJson));
-        Runnable leave = () -> group.leave(client);
+        // Registered as joining inside the map's compute, so the heartbeat cannot drop the group as empty while
+        // this client's first event is being sent (the client would then sit in a group no one serves).
+        StreamGroup group = groups.compute(new StreamGroup.Key(leaderboardId, window, top), (key, existing) -> {
+            StreamGroup joined = existing != null ? existing : new StreamGroup(key, properties.minInterval(), clock,
+                    scheduler, slice -> rankings.currentTop(slice, key.top()), this::toJson, this::depart);
+            joined.joining();
+            return joined;
+        });
+        AtomicBoolean left = new AtomicBoolean();
+        Runnable leave = () -> {
+            if (left.compareAndSet(false, true)) {
+                departures.remove(client);
+                group.leave(client);
+                slot.release();
+            }
+        };
+        departures.put(client, leave);
+        // Completion follows a timeout or an error too; a failed write (heartbeat, event) departs directly, as the
+        // container may report a vanished client late or not at all.
         client.onCompletion(leave);
         client.onTimeout(leave);
         client.onError(e -> leave.run());
-        group.join(client);
+        try {
+            group.join(client);
+        } catch (IOException | RuntimeException e) {
+            leave.run();
+            throw e;
+        } finally {
+            group.joined();
+        }
         return client;
+    }
+
+    /** A client whose connection failed: it leaves its group and frees its slot. */
+    private void depart(SseEmitter client) {
+        Runnable leave = departures.get(client);
+        if (leave != null) {
+            leave.run();
+        }
+    }
+
+    /** Stream slots taken on this instance (open streams, and streams being opened). */
+    public int slotsInUse() {
+        return slots.inUse();
     }
 
     /** A board's top changed somewhere in the cluster; only the current period matters to live clients. */
@@ -79,12 +128,10 @@ public class LiveStreams implements SmartLifecycle {
                 try {
                     client.send(SseEmitter.event().comment("heartbeat"));
                 } catch (IOException | IllegalStateException e) {
-                    group.leave(client);
+                    depart(client);
                 }
             }
-            if (group.isEmpty()) {
-                groups.remove(key, group);
-            }
+            groups.computeIfPresent(key, (k, current) -> current == group && group.isIdle() ? null : current);
         });
     }
 

@@ -4,6 +4,7 @@ import dev.leaderboard.query.rankings.InvalidQueryException;
 import dev.leaderboard.query.rankings.Slice;
 import dev.leaderboard.query.rankings.SliceParser;
 import dev.leaderboard.windows.TimeWindow;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +16,9 @@ import java.io.IOException;
 
 /**
  * {@code GET /api/v1/leaderboards/{id}/stream}: the top N of the current period, once at connect and then whenever
- * it changes. A {@code Last-Event-ID} from a reconnecting client is accepted; it gets the current state.
+ * it changes. A {@code Last-Event-ID} from a reconnecting client is accepted; it gets the current state. Streams are
+ * capped per client address and per instance ({@link StreamProperties}); a refused stream gets a problem, not a
+ * stream.
  */
 @RestController
 public class StreamController {
@@ -34,7 +37,8 @@ public class StreamController {
             produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public SseEmitter stream(@PathVariable String id,
                              @RequestParam(required = false) String window,
-                             @RequestParam(defaultValue = "10") int top) throws IOException {
+                             @RequestParam(defaultValue = "10") int top,
+                             HttpServletRequest request) throws IOException {
         if (top < 1 || top > properties.maxTop()) {
             throw new InvalidQueryException("top must be 1.." + properties.maxTop() + ", was " + top);
         }
@@ -43,6 +47,7 @@ public class StreamController {
         }
         Slice.OfPeriod slice = (Slice.OfPeriod) slices.parse(id, window, null, null, null);
         TimeWindow timeWindow = slice.timeWindow();
-        return streams.open(id, timeWindow, top);
+        // The peer address, or the forwarded client's when server.forward-headers-strategy trusts a proxy.
+        return streams.open(id, timeWindow, top, request.getRemoteAddr());
     }
 }

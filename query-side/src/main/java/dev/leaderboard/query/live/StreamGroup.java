@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,11 +33,13 @@ final class StreamGroup {
 
     private final Key key;
     private final Set<SseEmitter> clients = new CopyOnWriteArraySet<>();
+    private final AtomicInteger joining = new AtomicInteger();
     private final Duration minInterval;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Function<Slice.OfPeriod, RankingPage> readTop;
     private final Function<Object, String> toJson;
+    private final Consumer<SseEmitter> gone;
     private List<RankedEntry> lastSent;
     private long lastSentAtMillis;
     private long lastId;
@@ -43,13 +47,15 @@ final class StreamGroup {
     private boolean flushScheduled;
 
     StreamGroup(Key key, Duration minInterval, Clock clock, ScheduledExecutorService scheduler,
-                Function<Slice.OfPeriod, RankingPage> readTop, Function<Object, String> toJson) {
+                Function<Slice.OfPeriod, RankingPage> readTop, Function<Object, String> toJson,
+                Consumer<SseEmitter> gone) {
         this.key = key;
         this.minInterval = minInterval;
         this.clock = clock;
         this.scheduler = scheduler;
         this.readTop = readTop;
         this.toJson = toJson;
+        this.gone = gone;
     }
 
     /** Sends the current state to a new client and adds it, atomically with respect to the group's flushes. */
@@ -67,8 +73,18 @@ final class StreamGroup {
         clients.remove(client);
     }
 
-    boolean isEmpty() {
-        return clients.isEmpty();
+    /** A client is about to join (counted until {@link #joined()}), so the group is not idle meanwhile. */
+    void joining() {
+        joining.incrementAndGet();
+    }
+
+    void joined() {
+        joining.decrementAndGet();
+    }
+
+    /** No client, and none joining: the group may be dropped. */
+    boolean isIdle() {
+        return clients.isEmpty() && joining.get() == 0;
     }
 
     Set<SseEmitter> clients() {
@@ -108,7 +124,7 @@ final class StreamGroup {
             try {
                 client.send(event(id, data));
             } catch (IOException | IllegalStateException e) {
-                clients.remove(client);
+                gone.accept(client);
             }
         }
     }

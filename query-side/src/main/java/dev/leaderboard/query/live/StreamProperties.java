@@ -8,15 +8,22 @@ import java.time.Duration;
 /**
  * The live stream ({@code leaderboard.stream.*}).
  *
- * @param minInterval at most one event per this interval per board, window and top N; changes in between coalesce
- *                    into one event carrying the latest state
- * @param heartbeat   a comment line this often keeps idle connections open through proxies
- * @param maxTop      largest {@code top} a client may ask for (at most the projections' published top)
- * @param timeout     a connection is closed after this long; EventSource reconnects by itself
+ * @param minInterval           at most one event per this interval per board, window and top N; changes in between
+ *                              coalesce into one event carrying the latest state
+ * @param heartbeat             a comment line this often keeps idle connections open through proxies (and finds
+ *                              clients that went away, so their slots are freed)
+ * @param maxTop                largest {@code top} a client may ask for (at most the projections' published top)
+ * @param timeout               a connection is closed after this long; EventSource reconnects by itself
+ * @param maxConnections        open streams on this instance; one more is answered {@code 503}
+ * @param maxConnectionsPerIp   open streams of one client address on this instance; one more is answered {@code 429}
+ * @param retryAfter            the {@code Retry-After} of a refused stream
  */
 @ConfigurationProperties("leaderboard.stream")
 public record StreamProperties(@DefaultValue("250ms") Duration minInterval,
                                @DefaultValue("15s") Duration heartbeat,
                                @DefaultValue("100") int maxTop,
-                               @DefaultValue("30m") Duration timeout) {
+                               @DefaultValue("30m") Duration timeout,
+                               @DefaultValue("5000") int maxConnections,
+                               @DefaultValue("20") int maxConnectionsPerIp,
+                               @DefaultValue("5s") Duration retryAfter) {
 }

@@ -2,16 +2,22 @@ package dev.leaderboard.query.rankings;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the PostgreSQL standings table (live generation): periods Redis no longer holds, custom ranges, exports,
- * and everything while Redis is being restored. Same order as Redis: score, then earliest reach, then user id
- * descending.
+ * Reads the PostgreSQL standings of the live generation through {@code visible_standing} (suspended players left
+ * out): periods Redis no longer holds, custom ranges, exports, and everything while Redis is being restored. Same
+ * order as Redis: score, then earliest reach, then user id descending.
+ *
+ * <p>A custom range is computed by PostgreSQL, one page at a time: the players' daily totals of the range summed
+ * per player ({@code GROUP BY}, in the database's work memory, spilling to disk if it must), sorted, and only the
+ * page's rows come back. Nothing here holds a whole board.
  */
 public class PostgresRankings {
 
@@ -19,20 +25,23 @@ public class PostgresRankings {
     private static final String SLICE = "generation = " + LIVE
             + " AND leaderboard_id = ? AND time_window = ? AND period = ?";
     static final String ORDER = "ORDER BY score DESC, reached_at, user_id DESC";
+    private static final String RANGE_ROWS = "generation = " + LIVE
+            + " AND leaderboard_id = ? AND time_window = 'daily' AND period BETWEEN ? AND ?";
+    /** Each player's summed daily totals, reached when the last of them was. */
     private static final String RANGE_TOTALS = """
-            SELECT user_id, sum(score) AS score, max(reached_at) AS reached_at FROM standing
-            WHERE generation = %s AND leaderboard_id = ? AND time_window = 'daily' AND period BETWEEN ? AND ?
-            GROUP BY user_id""".formatted(LIVE);
+            SELECT user_id, sum(score) AS score, max(reached_at) AS reached_at FROM visible_standing
+            WHERE %s GROUP BY user_id""".formatted(RANGE_ROWS);
 
     private final JdbcTemplate jdbc;
 
+    /** @param jdbc on the read pool */
     public PostgresRankings(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     public RankingPage page(Slice.OfPeriod slice, long offset, int limit) {
         Object[] key = key(slice);
-        long total = jdbc.queryForObject("SELECT count(*) FROM standing WHERE " + SLICE, Long.class, key);
+        long total = jdbc.queryForObject("SELECT count(*) FROM visible_standing WHERE " + SLICE, Long.class, key);
         if (total == 0) {
             return RankingPage.EMPTY;
         }
@@ -42,35 +51,84 @@ public class PostgresRankings {
     public Optional<PlayerPosition> position(Slice.OfPeriod slice, String userId, int context) {
         Object[] key = key(slice);
         List<Map<String, Object>> own = jdbc.queryForList(
-                "SELECT score, reached_at FROM standing WHERE " + SLICE + " AND user_id = ?",
+                "SELECT score, reached_at FROM visible_standing WHERE " + SLICE + " AND user_id = ?",
                 key[0], key[1], key[2], userId);
         if (own.isEmpty()) {
             return Optional.empty();
         }
         long score = ((Number) own.get(0).get("score")).longValue();
         Timestamp reached = (Timestamp) own.get(0).get("reached_at");
-        long ahead = jdbc.queryForObject("SELECT count(*) FROM standing WHERE " + SLICE
+        long ahead = jdbc.queryForObject("SELECT count(*) FROM visible_standing WHERE " + SLICE
                         + " AND (score > ? OR (score = ? AND (reached_at < ? OR (reached_at = ? AND user_id > ?))))",
                 Long.class, key[0], key[1], key[2], score, score, reached, reached, userId);
-        long total = jdbc.queryForObject("SELECT count(*) FROM standing WHERE " + SLICE, Long.class, key);
+        long total = jdbc.queryForObject("SELECT count(*) FROM visible_standing WHERE " + SLICE, Long.class, key);
         long first = PlayerPosition.windowStart(ahead, context, total);
         return Optional.of(new PlayerPosition(ahead + 1, score, total,
                 rows(slice, first, (int) PlayerPosition.windowSize(context, total))));
     }
 
-    /** Every row in rank order, through a cursor: constant memory whatever the board's size. */
-    public void streamAll(Slice slice, RowConsumer consumer) {
+    /** One page of a custom range; the total comes with the rows (a window count over the same aggregation). */
+    public RankingPage rangePage(Slice.OfRange range, long offset, int limit) {
+        long[] total = {-1};
+        long[] rank = {offset};
+        List<RankedEntry> entries = jdbc.query(
+                "SELECT user_id, score, count(*) OVER () FROM (" + RANGE_TOTALS + ") totals " + ORDER
+                        + " OFFSET ? LIMIT ?",
+                (rs, row) -> {
+                    total[0] = rs.getLong(3);
+                    return new RankedEntry(++rank[0], rs.getString(1), rs.getLong(2));
+                },
+                range.leaderboardId(), range.from().toString(), range.to().toString(), offset, limit);
+        if (total[0] < 0) {
+            // No row on this page: past the end, or an empty range.
+            total[0] = offset == 0 ? 0 : jdbc.queryForObject(
+                    "SELECT count(DISTINCT user_id) FROM visible_standing WHERE " + RANGE_ROWS, Long.class,
+                    range.leaderboardId(), range.from().toString(), range.to().toString());
+        }
+        return total[0] == 0 ? RankingPage.EMPTY : new RankingPage(total[0], entries);
+    }
+
+    /** A player's rank in a custom range (players ahead counted in one aggregation), and the rows around it. */
+    public Optional<PlayerPosition> rangePosition(Slice.OfRange range, String userId, int context) {
+        List<long[]> found = jdbc.query("""
+                        WITH totals AS MATERIALIZED (%s),
+                             own AS (SELECT score, reached_at FROM totals WHERE user_id = ?)
+                        SELECT own.score,
+                               (SELECT count(*) FROM totals t WHERE t.score > own.score OR (t.score = own.score
+                                   AND (t.reached_at < own.reached_at
+                                        OR (t.reached_at = own.reached_at AND t.user_id > ?)))),
+                               (SELECT count(*) FROM totals)
+                        FROM own""".formatted(RANGE_TOTALS),
+                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+                range.leaderboardId(), range.from().toString(), range.to().toString(), userId, userId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        long score = found.get(0)[0];
+        long ahead = found.get(0)[1];
+        long total = found.get(0)[2];
+        long first = PlayerPosition.windowStart(ahead, context, total);
+        return Optional.of(new PlayerPosition(ahead + 1, score, total,
+                rangePage(range, first, (int) PlayerPosition.windowSize(context, total)).entries()));
+    }
+
+    /**
+     * Every row in rank order through a cursor on the given connection (the caller's transaction and snapshot):
+     * constant memory whatever the board's size.
+     */
+    public void streamAll(Connection snapshot, Slice slice, RowConsumer consumer) {
+        JdbcTemplate on = new JdbcTemplate(new SingleConnectionDataSource(snapshot, true));
         long[] rank = {0};
         RowCallbackHandler handler = rs -> consumer.accept(new RankedEntry(++rank[0], rs.getString(1), rs.getLong(2)));
         switch (slice) {
-            case Slice.OfPeriod period -> jdbc.query(connection -> {
+            case Slice.OfPeriod period -> on.query(connection -> {
                 var statement = connection.prepareStatement(
-                        "SELECT user_id, score FROM standing WHERE " + SLICE + " " + ORDER);
+                        "SELECT user_id, score FROM visible_standing WHERE " + SLICE + " " + ORDER);
                 bind(statement, key(period));
                 statement.setFetchSize(1000);
                 return statement;
             }, handler);
-            case Slice.OfRange range -> jdbc.query(connection -> {
+            case Slice.OfRange range -> on.query(connection -> {
                 var statement = connection.prepareStatement(RANGE_TOTALS + " " + ORDER);
                 bind(statement, new Object[] {range.leaderboardId(), range.from().toString(), range.to().toString()});
                 statement.setFetchSize(1000);
@@ -79,18 +137,11 @@ public class PostgresRankings {
         }
     }
 
-    /** A custom range ranked whole: each player's summed daily totals, reached when the last of them was. */
-    public List<RankedEntry> rangeRanking(Slice.OfRange range) {
-        long[] rank = {0};
-        return jdbc.query(RANGE_TOTALS + " " + ORDER,
-                (rs, row) -> new RankedEntry(++rank[0], rs.getString(1), rs.getLong(2)),
-                range.leaderboardId(), range.from().toString(), range.to().toString());
-    }
-
     private List<RankedEntry> rows(Slice.OfPeriod slice, long offset, int limit) {
         long[] rank = {offset};
         Object[] key = key(slice);
-        return jdbc.query("SELECT user_id, score FROM standing WHERE " + SLICE + " " + ORDER + " OFFSET ? LIMIT ?",
+        return jdbc.query("SELECT user_id, score FROM visible_standing WHERE " + SLICE + " " + ORDER
+                        + " OFFSET ? LIMIT ?",
                 (rs, row) -> new RankedEntry(++rank[0], rs.getString(1), rs.getLong(2)),
                 key[0], key[1], key[2], offset, limit);
     }

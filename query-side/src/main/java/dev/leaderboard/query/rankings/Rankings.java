@@ -4,18 +4,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.leaderboard.projections.layout.TopChange;
 import dev.leaderboard.query.QueryProperties;
+import dev.leaderboard.query.limits.Permits;
+import dev.leaderboard.query.limits.ReadFailures;
+import dev.leaderboard.windows.TimeWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Answers reads: Redis first for periods, PostgreSQL when Redis cannot (expired period, lost data, Redis down),
- * PostgreSQL for custom ranges. Hot top pages are kept in memory briefly and evicted by change notifications.
+ * PostgreSQL for custom ranges, one page per query and at most {@code max-concurrent-ranges} at once. Hot top pages
+ * (of periods and of ranges) are kept in memory briefly; a period's are evicted by change notifications.
  */
 public class Rankings {
 
@@ -23,26 +24,28 @@ public class Rankings {
 
     private final RedisRankings redis;
     private final PostgresRankings postgres;
+    private final ReadFailures failures;
+    private final Permits rangeComputations;
     private final int cacheMaxRows;
     private final Cache<PageKey, RankingPage> hotPages;
-    private final Cache<Slice.OfRange, RangeRanking> ranges;
+    private final Cache<RangePageKey, RankingPage> rangePages;
 
     public Rankings(RedisRankings redis, PostgresRankings postgres, QueryProperties properties) {
         this.redis = redis;
         this.postgres = postgres;
+        this.failures = new ReadFailures(properties.retryAfter());
+        this.rangeComputations = new Permits("custom-range computations", properties.maxConcurrentRanges(),
+                properties.retryAfter());
         this.cacheMaxRows = properties.topCacheMaxRows();
         this.hotPages = Caffeine.newBuilder().expireAfterWrite(properties.topCacheTtl()).maximumSize(10_000).build();
-        this.ranges = Caffeine.newBuilder().expireAfterWrite(properties.rangeCacheTtl()).maximumSize(64).build();
+        this.rangePages = Caffeine.newBuilder().expireAfterWrite(properties.rangeCacheTtl()).maximumSize(1_000)
+                .build();
     }
 
     record PageKey(String leaderboardId, String window, String period, long offset, int limit) {
     }
 
-    private record RangeRanking(List<RankedEntry> entries, Map<String, Integer> indexByUser) {
-        static RangeRanking of(List<RankedEntry> entries) {
-            return new RangeRanking(entries, entries.stream().collect(
-                    Collectors.toMap(RankedEntry::userId, e -> (int) e.rank() - 1)));
-        }
+    private record RangePageKey(Slice.OfRange range, long offset, int limit) {
     }
 
     public RankingPage page(Slice slice, long offset, int limit) {
@@ -51,29 +54,20 @@ public class Rankings {
                     ? hotPages.get(new PageKey(period.leaderboardId(), period.window(), period.period().key(),
                     offset, limit), k -> periodPage(period, offset, limit))
                     : periodPage(period, offset, limit);
-            case Slice.OfRange range -> {
-                List<RankedEntry> all = range(range).entries();
-                int from = (int) Math.min(offset, all.size());
-                yield new RankingPage(all.size(), all.subList(from, Math.min(all.size(), from + limit)));
-            }
+            case Slice.OfRange range -> offset + limit <= cacheMaxRows
+                    ? rangePages.get(new RangePageKey(range, offset, limit), k -> rangePage(range, offset, limit))
+                    : rangePage(range, offset, limit);
         };
     }
 
     public Optional<PlayerPosition> position(Slice slice, String userId, int context) {
         return switch (slice) {
             case Slice.OfPeriod period -> fromRedis(() -> redis.position(period, userId, context))
-                    .orElseGet(() -> postgres.position(period, userId, context));
+                    .orElseGet(() -> failures.translate(() -> postgres.position(period, userId, context)));
             case Slice.OfRange range -> {
-                RangeRanking ranking = range(range);
-                Integer index = ranking.indexByUser().get(userId);
-                if (index == null) {
-                    yield Optional.empty();
+                try (Permits.Permit permit = rangeComputations.acquire()) {
+                    yield failures.translate(() -> postgres.rangePosition(range, userId, context));
                 }
-                long total = ranking.entries().size();
-                int first = (int) PlayerPosition.windowStart(index, context, total);
-                int size = (int) PlayerPosition.windowSize(context, total);
-                yield Optional.of(new PlayerPosition(index + 1, ranking.entries().get(index).score(), total,
-                        ranking.entries().subList(first, first + size)));
             }
         };
     }
@@ -83,18 +77,31 @@ public class Rankings {
         return periodPage(period, 0, top);
     }
 
-    /** Drops cached pages of a board whose top just changed. */
+    /** Drops cached pages of a board whose top just changed, and of the custom ranges holding that day. */
     public void evict(TopChange change) {
         hotPages.asMap().keySet().removeIf(k -> k.leaderboardId().equals(change.leaderboardId())
                 && k.window().equals(change.window()) && k.period().equals(change.period()));
+        if (TimeWindow.DAILY.id().equals(change.window()) && !rangePages.asMap().isEmpty()) {
+            rangePages.asMap().keySet().removeIf(k -> k.range().leaderboardId().equals(change.leaderboardId())
+                    && k.range().from().toString().compareTo(change.period()) <= 0
+                    && k.range().to().toString().compareTo(change.period()) >= 0);
+        }
+    }
+
+    /** Custom-range computations running now on this instance. */
+    public int rangeComputationsInUse() {
+        return rangeComputations.inUse();
     }
 
     private RankingPage periodPage(Slice.OfPeriod period, long offset, int limit) {
-        return fromRedis(() -> redis.page(period, offset, limit)).orElseGet(() -> postgres.page(period, offset, limit));
+        return fromRedis(() -> redis.page(period, offset, limit))
+                .orElseGet(() -> failures.translate(() -> postgres.page(period, offset, limit)));
     }
 
-    private RangeRanking range(Slice.OfRange range) {
-        return ranges.get(range, r -> RangeRanking.of(postgres.rangeRanking(r)));
+    private RankingPage rangePage(Slice.OfRange range, long offset, int limit) {
+        try (Permits.Permit permit = rangeComputations.acquire()) {
+            return failures.translate(() -> postgres.rangePage(range, offset, limit));
+        }
     }
 
     /** Redis's answer, or empty when Redis has none or is unreachable (then PostgreSQL answers). */

@@ -2,6 +2,8 @@ package dev.leaderboard.query.rankings;
 
 import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.LeaderboardDefinition;
+import dev.leaderboard.query.ReadPool;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +25,8 @@ public class RankingsController {
     private final SliceParser slices;
     private final Rankings rankings;
 
-    public RankingsController(BoardDirectory boards, SliceParser slices, Rankings rankings) {
+    public RankingsController(@Qualifier(ReadPool.BOARDS) BoardDirectory boards, SliceParser slices,
+                              Rankings rankings) {
         this.boards = boards;
         this.slices = slices;
         this.rankings = rankings;

@@ -112,8 +112,12 @@ public final class ReadBenchmark {
         Path log = logFile("reads");
         progress.printf("[board] starting the server with %s (log: %s)%n", options.serverJavaOptions(), log);
         long started = System.nanoTime();
+        // Every SSE client of the fan-out connects from this one address: lift the per-address and instance caps.
+        List<String> springArguments = new java.util.ArrayList<>(options.serverArguments());
+        springArguments.add("--leaderboard.stream.max-connections-per-ip=" + options.connections());
+        springArguments.add("--leaderboard.stream.max-connections=" + Math.max(5_000, options.connections()));
         try (ServerProcess server = ServerProcess.start(launch(options.serverJavaOptions(),
-                options.serverArguments(), dataDirectory, log))) {
+                springArguments, dataDirectory, log))) {
             report.readServer(log, Duration.ofNanos(System.nanoTime() - started));
             ServerApi api = new ServerApi(server.baseUrl(), tokens);
             SyntheticBoard board = new SyntheticBoard(database(server), options.players());

@@ -15,9 +15,9 @@ class AnomalyFlagsTest {
     @Test
     void aBurstRaisesAFlagTheAdminListShowsUntilItIsResolved() {
         try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl(),
-                "--leaderboard.anomaly.enabled=true",
-                "--leaderboard.anomaly.burst.max-actions=5", "--leaderboard.anomaly.burst.within=1m",
-                "--leaderboard.anomaly.cadence.enabled=false", "--leaderboard.anomaly.score-jump.enabled=false")) {
+                "leaderboard.anomaly.enabled=true",
+                "leaderboard.anomaly.burst.max-actions=5", "leaderboard.anomaly.burst.within=1m",
+                "leaderboard.anomaly.cadence.enabled=false", "leaderboard.anomaly.score-jump.enabled=false")) {
             Api api = server.api();
             String token = Tokens.player("speedy");
             for (int i = 0; i < 4; i++) {
@@ -61,9 +61,9 @@ class AnomalyFlagsTest {
     @Test
     void aRuleWithAutoSuspendSuspendsThePlayerAndRefusesTheirNextAction() {
         try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl(),
-                "--leaderboard.anomaly.enabled=true",
-                "--leaderboard.anomaly.burst.max-actions=3", "--leaderboard.anomaly.burst.auto-suspend=true",
-                "--leaderboard.anomaly.cadence.enabled=false", "--leaderboard.anomaly.score-jump.enabled=false")) {
+                "leaderboard.anomaly.enabled=true",
+                "leaderboard.anomaly.burst.max-actions=3", "leaderboard.anomaly.burst.auto-suspend=true",
+                "leaderboard.anomaly.cadence.enabled=false", "leaderboard.anomaly.score-jump.enabled=false")) {
             Api api = server.api();
             String token = Tokens.player("bot");
             for (int i = 0; i < 3; i++) {

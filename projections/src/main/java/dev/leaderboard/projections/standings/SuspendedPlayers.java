@@ -29,6 +29,8 @@ public class SuspendedPlayers {
      * this walks the distinct boards along its primary key (an emulated skip scan: one index descent per
      * (leaderboard, window) pair and per kept period, each period window starting at the oldest period the retention
      * keeps) and looks the players up in each: a few hundred index probes per leaderboard, whatever the table size.
+     * {@code OFFSET 0} keeps the look-up a per-board index probe: joined plainly, the planner misjudges the number of
+     * boards and scans the whole table (seen at a million rows).
      */
     private static final String ROWS_OF_PLAYERS = """
             WITH RECURSIVE
@@ -57,9 +59,11 @@ public class SuspendedPlayers {
                     ORDER BY s.period LIMIT 1) next
             )
             SELECT s.leaderboard_id, s.time_window, s.period, s.user_id, s.score, s.reached_at, s.version
-            FROM boards b JOIN standing s
-              ON s.generation = ? AND s.leaderboard_id = b.leaderboard_id AND s.time_window = b.time_window
-             AND s.period = b.period AND s.user_id = ANY(?::varchar[])""";
+            FROM boards b CROSS JOIN LATERAL (
+                SELECT * FROM standing s
+                WHERE s.generation = ? AND s.leaderboard_id = b.leaderboard_id AND s.time_window = b.time_window
+                  AND s.period = b.period AND s.user_id = ANY(?::varchar[])
+                OFFSET 0) s""";
 
     private final JdbcTemplate jdbc;
     private final RetentionPolicy retention;

@@ -75,8 +75,8 @@ class SuspensionReplayAndRestoreTest {
             assertThat(before.get("global|all-time|all-time")).containsExactly(new Entry("clean", 10));
 
             RedisStandings redis = server.bean(RedisStandings.class);
-            redis.deleteGenerationPointer();
             redis.deleteGeneration(1);
+            redis.deleteGenerationPointer(); // what the healer watches: last, so it restores after the loss
             await().atMost(Duration.ofSeconds(20)).until(() -> standings.redisGeneration() != null
                     && standings.redisBoards().equals(before));
 

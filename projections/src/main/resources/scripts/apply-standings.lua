@@ -1,6 +1,8 @@
 -- Applies a batch of standings to one leaderboard generation, atomically: one call per batch and generation.
--- KEYS[1]               generation pointer; missing means Redis lost its data: refuse, so nothing is half-written
--- KEYS[2k], KEYS[2k+1]  ranking sorted set and members hash of board k, one (leaderboard, window, period)
+-- KEYS[1]                 generation pointer; missing means Redis lost its data: refuse, so nothing is half-written
+-- KEYS[2]                 the generation's set of suspended players: their standings are not written (PostgreSQL
+--                         keeps them; reinstatement copies them back). Checked only while the set exists.
+-- KEYS[2k+1], KEYS[2k+2]  ranking sorted set and members hash of board k, one (leaderboard, window, period)
 -- ARGV, per board k in KEYS order: n (players of this board in the batch), expire-at epoch second (0 = never),
 --   then n times: user id, version (aggregate sequence number of the event that set the total), score, rank member
 -- A user appears at most once per board (the caller keeps the newest version). A player whose stored version is the
@@ -25,10 +27,13 @@ local function chunked(command, key, list)
   return result
 end
 
+local suspended = KEYS[2]
+local anySuspended = redis.call('EXISTS', suspended) == 1
+
 local changed = 0
 local a = 1
-for k = 1, (#KEYS - 1) / 2 do
-  local ranking, members = KEYS[2 * k], KEYS[2 * k + 1]
+for k = 1, (#KEYS - 2) / 2 do
+  local ranking, members = KEYS[2 * k + 1], KEYS[2 * k + 2]
   local n = tonumber(ARGV[a])
   local expireAt = tonumber(ARGV[a + 1])
   a = a + 2
@@ -37,13 +42,17 @@ for k = 1, (#KEYS - 1) / 2 do
     users[i + 1] = ARGV[a + 4 * i]
   end
   local current = chunked('HMGET', members, users)
+  local hidden = {}
+  if anySuspended then
+    hidden = chunked('SMISMEMBER', suspended, users)
+  end
   local removed, added, entries = {}, {}, {}
   for i = 0, n - 1 do
     local at = a + 4 * i
     local version = ARGV[at + 1]
     local stored = current[i + 1]
-    local newer = true
-    if stored then
+    local newer = hidden[i + 1] ~= 1
+    if newer and stored then
       local separator = string.find(stored, '|', 1, true)
       if tonumber(string.sub(stored, 1, separator - 1)) >= tonumber(version) then
         newer = false

@@ -21,6 +21,7 @@ import dev.leaderboard.projections.standings.RedisStandings;
 import dev.leaderboard.projections.standings.RetentionPolicy;
 import dev.leaderboard.projections.standings.StandingsProjector;
 import dev.leaderboard.projections.standings.StandingsWriter;
+import dev.leaderboard.projections.standings.SuspendedPlayers;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -91,9 +92,11 @@ public class ProjectionsAutoConfiguration {
     }
 
     @Bean
-    public StandingsWriter standingsWriter(JdbcTemplate jdbc, RedisStandings redis,
-                                           ProjectionGenerations generations, AppliedEvents appliedEvents) {
-        return new StandingsWriter(new PostgresStandings(jdbc), redis, generations, appliedEvents);
+    public StandingsWriter standingsWriter(JdbcTemplate jdbc, RedisStandings redis, RetentionPolicy retention,
+                                           ProjectionGenerations generations, AppliedEvents appliedEvents,
+                                           Clock clock) {
+        return new StandingsWriter(new PostgresStandings(jdbc), new SuspendedPlayers(jdbc, retention), redis,
+                retention, generations, appliedEvents, clock);
     }
 
     @Bean

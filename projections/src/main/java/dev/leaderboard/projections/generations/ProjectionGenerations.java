@@ -71,10 +71,12 @@ public class ProjectionGenerations {
 
     public void deleteRows(int generation) {
         jdbc.update("DELETE FROM standing WHERE generation = ?", generation);
+        jdbc.update("DELETE FROM suspended_player WHERE generation = ?", generation);
     }
 
     /** Removes every generation but the live one: leftovers of cancelled replays and missed cleanups. */
     public void deleteRowsExcept(int live) {
         jdbc.update("DELETE FROM standing WHERE generation <> ?", live);
+        jdbc.update("DELETE FROM suspended_player WHERE generation <> ?", live);
     }
 }

@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Rebuilds Redis's live generation from the PostgreSQL standings table. It holds a SHARE lock on the table while
- * it copies: processor batches that already wrote rows (and perhaps Redis keys that were then lost) finish first and
- * are included; later batches wait and write Redis after the restore. Commands are never blocked.
+ * Rebuilds Redis's live generation from the PostgreSQL standings table. It holds a SHARE lock on the table (and on
+ * {@code suspended_player}) while it copies: processor batches that already wrote rows (and perhaps Redis keys that
+ * were then lost) finish first and are included; later batches wait and write Redis after the restore. Commands are
+ * never blocked. Suspended players' standings stay out of Redis: their set is restored first, then the standings
+ * of everyone else.
  */
 public class RedisRestorer {
 
@@ -69,7 +71,9 @@ public class RedisRestorer {
                 // The pool's statement_timeout is per statement; a whole generation's count or a long cancel may
                 // exceed it, and this transaction is bounded by its advisory lock and the marker's TTL instead.
                 jdbc.execute("SET LOCAL statement_timeout = 0");
+                // Same order as the processor's batches take them (standing, then suspended_player): no deadlock.
                 jdbc.execute("LOCK TABLE standing IN SHARE MODE");
+                jdbc.execute("LOCK TABLE suspended_player IN SHARE MODE");
                 Generations current = generations.current();
                 if (redisLost && current.isBuilding()) {
                     log.warn("Cancelling the replay into generation {}: its Redis data is gone too",
@@ -99,7 +103,9 @@ public class RedisRestorer {
 
     private long copy(int generation) {
         rowsDone.set(0);
-        rowsTotal.set(jdbc.queryForObject("SELECT count(*) FROM standing WHERE generation = ?", Long.class,
+        redis.addSuspended(generation, jdbc.queryForList(
+                "SELECT user_id FROM suspended_player WHERE generation = ?", String.class, generation));
+        rowsTotal.set(jdbc.queryForObject("SELECT count(*) FROM visible_standing WHERE generation = ?", Long.class,
                 generation));
         Instant now = clock.instant();
         List<Standing> chunk = new ArrayList<>(CHUNK);
@@ -107,7 +113,7 @@ public class RedisRestorer {
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
                     SELECT leaderboard_id, time_window, period, user_id, score, reached_at, version
-                    FROM standing WHERE generation = ?""");
+                    FROM visible_standing WHERE generation = ?""");
             statement.setInt(1, generation);
             statement.setFetchSize(5000);
             return statement;

@@ -24,6 +24,15 @@ public record RedisKeys(String prefix) {
         return base(generation, leaderboardId, window, period) + ":members";
     }
 
+    /**
+     * The players suspended in a generation (a set of user ids): the standings scripts write none of their entries.
+     * Redis deletes the set when its last member is reinstated, so the scripts' check costs nothing while nobody is
+     * suspended.
+     */
+    public String suspended(int generation) {
+        return prefix + ":g" + generation + ":suspended";
+    }
+
     /** Present while a restore copies PostgreSQL into Redis (with a TTL, in case the restoring instance dies). */
     public String restoringMarker() {
         return prefix + ":restoring";

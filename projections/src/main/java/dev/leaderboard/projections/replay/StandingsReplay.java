@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,6 +94,7 @@ public class StandingsReplay implements AutoCloseable {
         boolean switched = false;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             TrackingToken last = null;
+            Set<String> suspensionsChanged = new HashSet<>();
             while (true) {
                 StandingChanges changes = new StandingChanges();
                 int read = 0;
@@ -99,10 +102,11 @@ public class StandingsReplay implements AutoCloseable {
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     last = event.trackingToken();
                     if (event instanceof DomainEventMessage<?> domainEvent) {
-                        changes.add(StandingsOfEvents.of(event.getPayload(), domainEvent.getSequenceNumber()));
+                        StandingsOfEvents.addTo(changes, event.getPayload(), domainEvent.getSequenceNumber());
                     }
                     read++;
                 }
+                suspensionsChanged.addAll(changes.suspensionsChanged());
                 if (read > 0) {
                     if (!writeIfStillThisRun(run, generation, changes, position(last))) {
                         log.warn("Replay {} into generation {} was cancelled", run, generation);
@@ -116,7 +120,7 @@ public class StandingsReplay implements AutoCloseable {
                 }
                 stream.hasNextAvailable(200, TimeUnit.MILLISECONDS);
             }
-            switched = switchTo(run, generation);
+            switched = switchTo(run, generation, suspensionsChanged);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -139,9 +143,15 @@ public class StandingsReplay implements AutoCloseable {
         }));
     }
 
-    private boolean switchTo(String run, int generation) {
+    private boolean switchTo(String run, int generation, Set<String> suspensionsChanged) {
         int previous = generations.current().live();
-        if (!Boolean.TRUE.equals(transactions.execute(status -> generations.switchTo(run)))) {
+        if (!Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!run.equals(generations.current().buildingId())) {
+                return false;
+            }
+            writer.resync(generation, suspensionsChanged);
+            return generations.switchTo(run);
+        }))) {
             log.warn("Replay {} into generation {} was cancelled before the switch", run, generation);
             return false;
         }

@@ -28,6 +28,15 @@ public class PostgresStandings {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A batch waits for a restore's SHARE lock on {@code standing} (it may hold it for minutes on a large table)
+     * instead of failing at the pool's {@code lock_timeout}: waiting is what keeps a restore exact (see
+     * {@link StandingsWriter}). Scoped to the caller's transaction.
+     */
+    public void waitForLocksWithoutTimeout() {
+        jdbc.execute("SET LOCAL lock_timeout = 0");
+    }
+
     /** Must run inside the caller's transaction (the processor's batch, or a replay batch). */
     public void upsert(int generation, List<Standing> standings) {
         if (standings.isEmpty()) {

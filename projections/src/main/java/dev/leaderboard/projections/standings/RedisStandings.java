@@ -12,6 +12,9 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +34,52 @@ public class RedisStandings {
     private final RedisKeys keys;
     private final RetentionPolicy retention;
     private final DefaultRedisScript<Long> script;
+    private final DefaultRedisScript<Long> suspendScript;
 
     public RedisStandings(StringRedisTemplate redis, RedisKeys keys, RetentionPolicy retention) {
         this.redis = redis;
         this.keys = keys;
         this.retention = retention;
         this.script = new DefaultRedisScript<>(LuaScripts.read("scripts/apply-standings.lua"), Long.class);
+        this.suspendScript = new DefaultRedisScript<>(LuaScripts.read("scripts/suspend-players.lua"), Long.class);
     }
 
-    /** Applies the standings to one generation; throws {@link RedisDataLostException} if Redis lost its data. */
+    /**
+     * Applies the standings to one generation, except those of players suspended in it; throws
+     * {@link RedisDataLostException} if Redis lost its data.
+     */
     public void apply(int generation, List<Standing> standings) {
         if (standings.isEmpty()) {
             return;
         }
-        List<Call> calls = calls(generation, standings);
+        run(script, calls(generation, standings));
+    }
+
+    /**
+     * Suspends and reinstates players in one generation: adds and removes them from its suspended set, and takes
+     * the standings in {@code remove} off their boards if their player is suspended after this call (reinstated
+     * players' standings are put back with {@link #apply}, afterwards).
+     */
+    public void applySuspensions(int generation, Collection<String> suspend, Collection<String> reinstate,
+                                 List<Standing> remove) {
+        if (suspend.isEmpty() && reinstate.isEmpty() && remove.isEmpty()) {
+            return;
+        }
+        run(suspendScript, suspensionCalls(generation, suspend, reinstate, remove));
+    }
+
+    /** Adds players to a generation's suspended set (a restore, before it copies their standings). */
+    public void addSuspended(int generation, List<String> users) {
+        String key = keys.suspended(generation);
+        for (int from = 0; from < users.size(); from += 1000) {
+            redis.opsForSet().add(key, users.subList(from, Math.min(users.size(), from + 1000))
+                    .toArray(String[]::new));
+        }
+    }
+
+    private void run(DefaultRedisScript<Long> script, List<Call> calls) {
         try {
-            execute(calls);
+            execute(script, calls);
         } catch (RuntimeException e) {
             if (mentions(e, LOST)) {
                 throw new RedisDataLostException(e);
@@ -57,7 +90,7 @@ public class RedisStandings {
             redis.execute((RedisCallback<String>) c -> c.scriptingCommands()
                     .scriptLoad(script.getScriptAsString().getBytes(StandardCharsets.UTF_8)));
             try {
-                execute(calls);
+                execute(script, calls);
             } catch (RuntimeException again) {
                 throw mentions(again, LOST) ? new RedisDataLostException(again) : again;
             }
@@ -137,7 +170,7 @@ public class RedisStandings {
         return n == null ? 0 : n;
     }
 
-    private void execute(List<Call> calls) {
+    private void execute(DefaultRedisScript<Long> script, List<Call> calls) {
         String sha = script.getSha1();
         if (calls.size() == 1) {
             Call call = calls.get(0);
@@ -153,7 +186,7 @@ public class RedisStandings {
         });
     }
 
-    /** One script call: the pointer and (ranking, members) per board are its {@code numKeys} keys. */
+    /** One script call: the pointer, the suspended set and (ranking, members) per board are its keys. */
     private record Call(int numKeys, byte[][] keysAndArgs) {
     }
 
@@ -189,10 +222,11 @@ public class RedisStandings {
         for (Map.Entry<Board, Map<String, Standing>> board : boards) {
             standings += board.getValue().size();
         }
-        int numKeys = 1 + 2 * boards.size();
+        int numKeys = 2 + 2 * boards.size();
         byte[][] keysAndArgs = new byte[numKeys + 2 * boards.size() + 4 * standings][];
         int k = 0;
         keysAndArgs[k++] = utf8(keys.generationPointer());
+        keysAndArgs[k++] = utf8(keys.suspended(generation));
         for (Map.Entry<Board, Map<String, Standing>> entry : boards) {
             Board board = entry.getKey();
             keysAndArgs[k++] = utf8(keys.ranking(generation, board.leaderboardId(), board.window(), board.period()));
@@ -214,6 +248,57 @@ public class RedisStandings {
     }
 
     private record Board(String leaderboardId, TimeWindow window, String period) {
+    }
+
+    /**
+     * The calls of suspend-players.lua: the set changes in the first, the players to take off their boards grouped
+     * by board, at most {@link #MAX_STANDINGS_PER_CALL} per call.
+     */
+    private List<Call> suspensionCalls(int generation, Collection<String> suspend, Collection<String> reinstate,
+                                       List<Standing> remove) {
+        Map<Board, Set<String>> byBoard = new LinkedHashMap<>();
+        for (Standing s : remove) {
+            byBoard.computeIfAbsent(new Board(s.leaderboardId(), s.window(), s.period()), b -> new LinkedHashSet<>())
+                    .add(s.userId());
+        }
+        List<Call> calls = new ArrayList<>(1);
+        List<Map.Entry<Board, Set<String>>> boards = new ArrayList<>(byBoard.entrySet());
+        int from = 0;
+        do {
+            int to = from;
+            int size = 0;
+            while (to < boards.size() && (to == from || size + boards.get(to).getValue().size()
+                    <= MAX_STANDINGS_PER_CALL)) {
+                size += boards.get(to).getValue().size();
+                to++;
+            }
+            boolean first = calls.isEmpty();
+            calls.add(suspensionCall(generation, first ? suspend : List.of(), first ? reinstate : List.of(),
+                    boards.subList(from, to)));
+            from = to;
+        } while (from < boards.size());
+        return calls;
+    }
+
+    private Call suspensionCall(int generation, Collection<String> suspend, Collection<String> reinstate,
+                                List<Map.Entry<Board, Set<String>>> boards) {
+        List<byte[]> keysList = new ArrayList<>();
+        List<byte[]> args = new ArrayList<>();
+        keysList.add(utf8(keys.generationPointer()));
+        keysList.add(utf8(keys.suspended(generation)));
+        args.add(ascii(suspend.size()));
+        suspend.forEach(user -> args.add(utf8(user)));
+        args.add(ascii(reinstate.size()));
+        reinstate.forEach(user -> args.add(utf8(user)));
+        for (Map.Entry<Board, Set<String>> entry : boards) {
+            Board board = entry.getKey();
+            keysList.add(utf8(keys.ranking(generation, board.leaderboardId(), board.window(), board.period())));
+            keysList.add(utf8(keys.members(generation, board.leaderboardId(), board.window(), board.period())));
+            args.add(ascii(entry.getValue().size()));
+            entry.getValue().forEach(user -> args.add(utf8(user)));
+        }
+        keysList.addAll(args);
+        return new Call(2 + 2 * boards.size(), keysList.toArray(byte[][]::new));
     }
 
     private static byte[] utf8(String text) {

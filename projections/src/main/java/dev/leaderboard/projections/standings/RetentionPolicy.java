@@ -32,6 +32,19 @@ public final class RetentionPolicy {
         });
     }
 
+    /**
+     * The key of the oldest period of a window whose keys may still be in Redis at {@code now}, with a week's margin
+     * for a Redis clock behind ours; period keys sort in time order, so every later key is newer. Empty for
+     * all-time.
+     */
+    public String oldestPeriodKeptAt(TimeWindow window, Instant now) {
+        if (window == TimeWindow.ALL_TIME) {
+            return "";
+        }
+        LocalDate oldestKept = LocalDate.ofInstant(now, ZoneOffset.UTC).minus(retention.get(window)).minusWeeks(1);
+        return window.periodOf(oldestKept.atStartOfDay(ZoneOffset.UTC).toInstant()).key();
+    }
+
     public boolean isExpired(TimeWindow window, String period, Instant now) {
         long expiresAt = expiresAtEpochSecond(window, period);
         return expiresAt != 0 && expiresAt <= now.getEpochSecond();

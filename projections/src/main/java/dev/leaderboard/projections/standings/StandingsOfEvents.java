@@ -1,11 +1,16 @@
 package dev.leaderboard.projections.standings;
 
 import dev.leaderboard.events.PeriodTotal;
+import dev.leaderboard.events.PlayerReinstated;
+import dev.leaderboard.events.PlayerSuspended;
+import dev.leaderboard.events.ScoreAdjusted;
 import dev.leaderboard.events.ScoreIncreased;
+import dev.leaderboard.events.WindowTotals;
 import dev.leaderboard.projections.layout.RankMember;
 import dev.leaderboard.windows.TimeWindow;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What each event means for the standings. Adding an event type is one method here and one handler. */
@@ -14,28 +19,44 @@ public final class StandingsOfEvents {
     private StandingsOfEvents() {
     }
 
+    /** Records what an event means in a batch: standings it sets, or a player's suspension state. */
+    public static void addTo(StandingChanges changes, Object event, long version) {
+        switch (event) {
+            case PlayerSuspended e -> changes.suspend(e.userId(), RankMember.truncate(e.occurredAt()));
+            case PlayerReinstated e -> changes.reinstate(e.userId());
+            default -> changes.add(of(event, version));
+        }
+    }
+
     /** The standings an event sets; none for events that do not touch standings. */
     public static List<Standing> of(Object event, long version) {
         return switch (event) {
-            case ScoreIncreased e -> of(e, version);
+            case ScoreIncreased e -> of(e.leaderboardId(), e.userId(), e.totals(), e.occurredAt(), version);
+            case ScoreAdjusted e -> of(e.leaderboardId(), e.userId(), e.totals(), e.occurredAt(), version);
             default -> List.of();
         };
     }
 
-    static List<Standing> of(ScoreIncreased event, long version) {
-        Instant reachedAt = RankMember.truncate(event.occurredAt());
-        String board = event.leaderboardId();
-        String user = event.userId();
-        return List.of(
-                new Standing(board, TimeWindow.ALL_TIME, TimeWindow.ALL_TIME_KEY, user, event.totals().allTime(),
-                        reachedAt, version),
-                periodStanding(board, TimeWindow.DAILY, event.totals().daily(), user, reachedAt, version),
-                periodStanding(board, TimeWindow.WEEKLY, event.totals().weekly(), user, reachedAt, version),
-                periodStanding(board, TimeWindow.MONTHLY, event.totals().monthly(), user, reachedAt, version));
+    /**
+     * Absolute totals after the event, as ScoreIncreased and ScoreAdjusted both carry them. A null period total (a
+     * window a ScoreAdjusted left unchanged) sets no standing, so that period keeps its total and reach time.
+     */
+    private static List<Standing> of(String board, String user, WindowTotals totals, Instant occurredAt,
+                                     long version) {
+        Instant reachedAt = RankMember.truncate(occurredAt);
+        List<Standing> standings = new ArrayList<>(4);
+        standings.add(new Standing(board, TimeWindow.ALL_TIME, TimeWindow.ALL_TIME_KEY, user, totals.allTime(),
+                reachedAt, version));
+        addPeriod(standings, board, TimeWindow.DAILY, totals.daily(), user, reachedAt, version);
+        addPeriod(standings, board, TimeWindow.WEEKLY, totals.weekly(), user, reachedAt, version);
+        addPeriod(standings, board, TimeWindow.MONTHLY, totals.monthly(), user, reachedAt, version);
+        return standings;
     }
 
-    private static Standing periodStanding(String board, TimeWindow window, PeriodTotal total, String user,
-                                           Instant reachedAt, long version) {
-        return new Standing(board, window, total.period(), user, total.total(), reachedAt, version);
+    private static void addPeriod(List<Standing> standings, String board, TimeWindow window, PeriodTotal total,
+                                  String user, Instant reachedAt, long version) {
+        if (total != null) {
+            standings.add(new Standing(board, window, total.period(), user, total.total(), reachedAt, version));
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.leaderboard.projections.standings;
 
+import dev.leaderboard.events.PlayerReinstated;
+import dev.leaderboard.events.PlayerSuspended;
+import dev.leaderboard.events.ScoreAdjusted;
 import dev.leaderboard.events.ScoreIncreased;
-import dev.leaderboard.projections.generations.Generations;
 import dev.leaderboard.projections.live.TopChangePublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,7 +33,22 @@ public class StandingsProjector {
 
     @EventHandler
     void on(ScoreIncreased event, @SequenceNumber long sequenceNumber) {
-        batch().add(StandingsOfEvents.of(event, sequenceNumber));
+        StandingsOfEvents.addTo(batch(), event, sequenceNumber);
+    }
+
+    @EventHandler
+    void on(ScoreAdjusted event, @SequenceNumber long sequenceNumber) {
+        StandingsOfEvents.addTo(batch(), event, sequenceNumber);
+    }
+
+    @EventHandler
+    void on(PlayerSuspended event, @SequenceNumber long sequenceNumber) {
+        StandingsOfEvents.addTo(batch(), event, sequenceNumber);
+    }
+
+    @EventHandler
+    void on(PlayerReinstated event, @SequenceNumber long sequenceNumber) {
+        StandingsOfEvents.addTo(batch(), event, sequenceNumber);
     }
 
     // A new event type that moves standings: one handler like the above plus one case in StandingsOfEvents.
@@ -41,8 +58,9 @@ public class StandingsProjector {
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             StandingChanges changes = new StandingChanges();
             unitOfWork.onPrepareCommit(u -> {
-                Generations written = writer.write(changes);
-                unitOfWork.afterCommit(committed -> publisher.publishChanges(written.live(), changes.latest()));
+                StandingsWriter.Written written = writer.write(changes);
+                unitOfWork.afterCommit(committed -> publisher.publishChanges(written.generations().live(),
+                        written.liveBoards()));
             });
             return changes;
         });

@@ -4,14 +4,19 @@ import dev.leaderboard.server.security.ProblemResponses;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 /**
  * Problem+json for the refusals that happen outside Spring MVC's exception handlers: Spring Security's firewall
- * (e.g. {@code ;}, {@code //}, {@code %25}, or an unknown method in the URL), and Tomcat's own refusals.
+ * (e.g. {@code ;}, {@code //}, {@code %25}, or an unknown method in the URL), and Tomcat's own refusals; and a
+ * check of Content-Type and Accept ahead of Spring MVC, which fails on some malformed ones.
  */
 @Configuration
 public class ErrorResponsesConfiguration {
@@ -21,6 +26,28 @@ public class ErrorResponsesConfiguration {
     public RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
         return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Bad request",
                 "the request was rejected: its URL, method or headers are not allowed");
+    }
+
+    /** Every handler mapping (controllers, actuator, static resources) refuses CORS requests as problem+json. */
+    @Bean
+    public static BeanPostProcessor problemCorsRefusals() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractHandlerMapping mapping) {
+                    mapping.setCorsProcessor(new ProblemCorsProcessor());
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    public FilterRegistrationBean<MediaTypeHeadersFilter> mediaTypeHeadersFilter(ProblemResponses problems) {
+        FilterRegistrationBean<MediaTypeHeadersFilter> registration = new FilterRegistrationBean<>(
+                new MediaTypeHeadersFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5); // after the request id, before anything reads a body
+        return registration;
     }
 
     @Bean

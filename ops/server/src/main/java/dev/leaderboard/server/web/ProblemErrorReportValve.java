@@ -12,9 +12,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Tomcat's own error report for what it refuses before any servlet runs (a malformed %-escape or an encoded
- * slash in the path, a bad request line), as problem+json instead of Tomcat's HTML page. Nothing of the request
- * is echoed, so nothing needs escaping.
+ * Tomcat's own error report, as problem+json instead of Tomcat's HTML page: for what Tomcat refuses before any
+ * servlet runs (a malformed %-escape or an encoded slash in the path, a bad request line) and for error statuses
+ * sent without a body (e.g. the actuator's 404). Nothing of the request is echoed, so nothing needs escaping.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -31,8 +31,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
+        // no servlet wrote a body: a refusal by Tomcat itself (malformed URL or request line) or a bodiless status
         String detail = status >= 500 ? "the server failed to process the request"
-                : "the server refused the request before reading it (malformed URL, header or request line)";
+                : "the request was refused: " + title.toLowerCase(java.util.Locale.ROOT);
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

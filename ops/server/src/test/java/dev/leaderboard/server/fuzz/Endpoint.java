@@ -17,7 +17,7 @@ public record Endpoint(String name, String method, String path, List<String> que
     public enum Trait {
         /** text/event-stream once open: read the first event and hang up. */
         STREAM,
-        /** The successful call is heavy (a replay, a restore): never generate it, only its refusals. */
+        /** The successful call is heavy (a replay, a restore): documents why FuzzRequests never generates it. */
         NO_SUCCESS,
         /** Takes a JSON body. */
         JSON_BODY

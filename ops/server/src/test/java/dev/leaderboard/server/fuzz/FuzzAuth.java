@@ -7,6 +7,7 @@ import net.jqwik.api.Tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** Authorization headers: none, malformed, expired, forged, unsigned, wrong scope, and valid ones of each scope. */
 final class FuzzAuth {
@@ -18,6 +19,9 @@ final class FuzzAuth {
         }
     }
 
+    /** The admin-scoped tokens this class hands out (minted once: a token is the same string for the whole run). */
+    static final List<String> ADMIN_TOKENS = List.of(Tokens.admin(), Tokens.withScopes("fz-0", "player admin"));
+
     private FuzzAuth() {
     }
 
@@ -28,7 +32,7 @@ final class FuzzAuth {
             case SUBMIT -> Arbitraries.frequencyOf(
                     Tuple.of(3, Arbitraries.of(FuzzValues.PLAYERS).map(p -> new Auth("player", "Bearer " + Tokens.player(p)))),
                     Tuple.of(1, Arbitraries.just(new Auth("service", "Bearer " + Tokens.service("fuzz-service")))));
-            case ADMIN -> Arbitraries.just(new Auth("admin", "Bearer " + Tokens.admin()));
+            case ADMIN -> Arbitraries.just(new Auth("admin", "Bearer " + ADMIN_TOKENS.get(0)));
         };
         return Arbitraries.frequencyOf(Tuple.of(3, fitting), Tuple.of(2, any()));
     }
@@ -39,9 +43,9 @@ final class FuzzAuth {
                 Tuple.of(4, Arbitraries.just(new Auth("none", null))),
                 Tuple.of(6, player.map(p -> new Auth("player", "Bearer " + Tokens.player(p)))),
                 Tuple.of(2, Arbitraries.just(new Auth("service", "Bearer " + Tokens.service("fuzz-service")))),
-                Tuple.of(5, Arbitraries.just(new Auth("admin", "Bearer " + Tokens.admin()))),
+                Tuple.of(5, Arbitraries.just(new Auth("admin", "Bearer " + ADMIN_TOKENS.get(0)))),
                 Tuple.of(1, Arbitraries.just(new Auth("admin+player",
-                        "Bearer " + Tokens.withScopes("fz-0", "player admin")))),
+                        "Bearer " + ADMIN_TOKENS.get(1)))),
                 Tuple.of(1, player.map(p -> new Auth("expired", "Bearer " + Tokens.expired(p)))),
                 Tuple.of(1, player.map(p -> new Auth("other-key", "Bearer " + Tokens.signedWithOtherKey(p)))),
                 Tuple.of(1, player.map(p -> new Auth("no-expiry", "Bearer " + Tokens.withoutExpiry(p)))),
@@ -51,7 +55,7 @@ final class FuzzAuth {
                         "Bearer " + Tokens.withScopes(sub, "player")))),
                 Tuple.of(1, Headers.text().map(garbage -> new Auth("garbage", "Bearer " + garbage))),
                 Tuple.of(1, Arbitraries.of("", "Bearer", "Bearer ", "Bearer  ", "Basic YWxhZGRpbjpvcGVuc2VzYW1l",
-                        "bearer " + Tokens.player("fz-1"), "Bearer " + Tokens.admin() + " extra",
+                        "bearer " + Tokens.player("fz-1"), "Bearer " + ADMIN_TOKENS.get(0) + " extra",
                         "Bearer " + "a".repeat(10_000), "Bearer a.b.c", "Bearer ..", "Bearer e30.e30.",
                         "Negotiate abc").map(value -> new Auth("malformed", value))));
     }

@@ -1,11 +1,11 @@
 package dev.leaderboard.windows;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
@@ -44,11 +44,13 @@ public enum TimeWindow {
 
         @Override
         public Period parsePeriod(String key) {
+            LocalDate date;
             try {
-                return day(LocalDate.parse(key));
-            } catch (DateTimeParseException e) {
+                date = LocalDate.parse(key);
+            } catch (DateTimeException e) {
                 throw new IllegalArgumentException("a daily period looks like 2026-11-22");
             }
+            return day(requireSupportedYear(date.getYear(), date));
         }
 
         private Period day(LocalDate date) {
@@ -72,6 +74,7 @@ public enum TimeWindow {
                 throw new IllegalArgumentException("a weekly period looks like 2026-W47");
             }
             int weekBasedYear = Integer.parseInt(m.group(1));
+            requireSupportedYear(weekBasedYear, key);
             int week = Integer.parseInt(m.group(2));
             LocalDate reference = LocalDate.of(weekBasedYear, 1, 4); // 4 January is always in ISO week 1
             if (week < 1 || week > reference.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
@@ -99,11 +102,13 @@ public enum TimeWindow {
 
         @Override
         public Period parsePeriod(String key) {
+            YearMonth month;
             try {
-                return month(YearMonth.parse(key));
-            } catch (DateTimeParseException e) {
+                month = YearMonth.parse(key);
+            } catch (DateTimeException e) {
                 throw new IllegalArgumentException("a monthly period looks like 2026-11");
             }
+            return month(requireSupportedYear(month.getYear(), month));
         }
 
         private Period month(YearMonth month) {
@@ -112,6 +117,12 @@ public enum TimeWindow {
     };
 
     public static final String ALL_TIME_KEY = "all-time";
+    /**
+     * Years a period key may name. Keys are stored and compared as text (custom ranges select daily keys with
+     * BETWEEN), which orders correctly only for four-digit years; and java.time cannot step past year 999,999,999.
+     */
+    public static final int MIN_YEAR = 1;
+    public static final int MAX_YEAR = 9999;
     private static final Period ALL_TIME_PERIOD = new Period(ALL_TIME_KEY, Instant.EPOCH, Instant.MAX);
     private static final Pattern WEEK_KEY = Pattern.compile("(\\d{4})-W(\\d{2})");
 
@@ -134,6 +145,14 @@ public enum TimeWindow {
 
     public static Optional<TimeWindow> fromId(String id) {
         return Arrays.stream(values()).filter(w -> w.id.equals(id)).findFirst();
+    }
+
+    /** Returns {@code parsed} when the year is one of {@link #MIN_YEAR}..{@link #MAX_YEAR}; else a client-readable IAE. */
+    public static <T> T requireSupportedYear(int year, T parsed) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new IllegalArgumentException("years " + MIN_YEAR + " to " + MAX_YEAR + " only, was " + year);
+        }
+        return parsed;
     }
 
     private static Instant startOf(LocalDate date) {

@@ -199,4 +199,23 @@ class TimeWindowTest {
     void fromIdIsEmptyForAnythingElse(String id) {
         assertThat(TimeWindow.fromId(id)).isEmpty();
     }
+
+    /** Before this rule, +999999999-12-31 parsed and then overflowed computing the period's end (a 500 upstream). */
+    @ParameterizedTest
+    @ValueSource(strings = {"daily:+999999999-12-31", "daily:-999999999-01-01", "daily:+10000-01-01",
+            "daily:0000-12-31", "monthly:+999999999-12", "monthly:+10000-01", "monthly:0000-01", "weekly:0000-W01"})
+    void keysOutsideTheFourDigitYearsAreRejectedAsBadInput(String windowAndKey) {
+        TimeWindow window = TimeWindow.fromId(windowAndKey.substring(0, windowAndKey.indexOf(':'))).orElseThrow();
+        String key = windowAndKey.substring(windowAndKey.indexOf(':') + 1);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> window.parsePeriod(key)).withMessageContaining("years");
+    }
+
+    @Test
+    void theLastSupportedPeriodsHaveAnEnd() {
+        assertThat(TimeWindow.DAILY.parsePeriod("9999-12-31").end()).isEqualTo(at("+10000-01-01T00:00:00Z"));
+        assertThat(TimeWindow.MONTHLY.parsePeriod("9999-12").end()).isEqualTo(at("+10000-01-01T00:00:00Z"));
+        assertThat(TimeWindow.WEEKLY.parsePeriod("9999-W52").key()).isEqualTo("9999-W52");
+        assertThat(TimeWindow.DAILY.parsePeriod("0001-01-01").key()).isEqualTo("0001-01-01");
+    }
 }

@@ -60,10 +60,16 @@ public class SliceParser {
     }
 
     private static LocalDate date(String name, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidQueryException("'" + name + "' must be a date like 2026-11-01, was '" + value + "'");
+        }
+        try {
+            return TimeWindow.requireSupportedYear(date.getYear(), date);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("'" + name + "': " + e.getMessage());
         }
     }
 }

@@ -51,6 +51,16 @@ public final class ServerJvm implements AutoCloseable {
         }
     }
 
+    /** The operating system's process id: the process {@link #kill()} signals. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The exit status once the process has ended: 137 (128 + 9) after a SIGKILL. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -1,12 +1,13 @@
 package dev.leaderboard.server.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leaderboard.server.web.ProblemCorsProcessor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -16,6 +17,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Bearer JWTs with scopes {@code player}, {@code service}, {@code admin} (the {@code scope} claim becomes
@@ -50,13 +53,20 @@ public class SecurityConfiguration {
                 ? headerOrQuery.resolve(request) : headerOnly.resolve(request);
     }
 
+    private static CorsFilter problemCorsFilter(CorsConfigurationSource corsRules) {
+        CorsFilter filter = new CorsFilter(corsRules);
+        filter.setCorsProcessor(new ProblemCorsProcessor());
+        return filter;
+    }
+
     private static final String STREAM_PATH = "/api/v1/leaderboards/[^/]+/stream";
 
     private static final String[] PUBLIC_ACTUATOR = {"/health", "/readiness", "/liveness", "/actuator/health",
             "/actuator/health/**", "/actuator/info"};
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ReadAccessProperties readAccess, ProblemResponses problems)
+    public SecurityFilterChain api(HttpSecurity http, ReadAccessProperties readAccess, ProblemResponses problems,
+                                   @Qualifier("corsConfigurationSource") CorsConfigurationSource corsRules)
             throws Exception {
         BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -65,7 +75,9 @@ public class SecurityConfiguration {
         };
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .cors(Customizer.withDefaults())
+                // Spring Security's own CORS filter, with the refusal as problem+json instead of a text/plain 403
+                .cors(cors -> cors.disable())
+                .addFilterAt(problemCorsFilter(corsRules), CorsFilter.class)
                 .headers(headers -> headers
                         .frameOptions(frames -> frames.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))

@@ -8,8 +8,8 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Spring MVC's CORS refusal (403 for a cross-origin request no configuration allows) as problem+json, not text. */
-class ProblemCorsProcessor extends DefaultCorsProcessor {
+/** Spring MVC's and Spring Security's CORS refusal (403 for a cross-origin request no configuration allows) as problem+json, not text. */
+public class ProblemCorsProcessor extends DefaultCorsProcessor {
 
     private static final byte[] BODY = ("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
             + "\"detail\":\"cross-origin request not allowed\"}").getBytes(StandardCharsets.UTF_8);

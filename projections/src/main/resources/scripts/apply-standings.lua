@@ -1,4 +1,5 @@
 -- Applies a batch of standings to one leaderboard generation, atomically: one call per batch and generation.
+-- Runs after standings-prelude.lua (LuaScripts.read): the pointer check on KEYS[1] and chunked() come from there.
 -- KEYS[1]                 generation pointer; missing means Redis lost its data: refuse, so nothing is half-written
 -- KEYS[2]                 the generation's set of suspended players: their standings are not written (PostgreSQL
 --                         keeps them; reinstatement copies them back). Checked only while the set exists.
@@ -8,24 +9,6 @@
 -- A user appears at most once per board (the caller keeps the newest version). A player whose stored version is the
 -- same or newer is left alone: redelivery, replays and restores are harmless. Per board this is one HMGET, one ZREM
 -- of the replaced members, one ZADD, one HSET and the two EXPIREATs, each variadic (in chunks, for Lua's stack).
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  return redis.error_reply('LEADERBOARD_REDIS_LOST generation pointer missing')
-end
-
-local CHUNK = 1000 -- arguments per command; even, so score/member and field/value pairs stay together
-
-local function chunked(command, key, list)
-  local result = {}
-  for first = 1, #list, CHUNK do
-    local answer = redis.call(command, key, unpack(list, first, math.min(first + CHUNK - 1, #list)))
-    if type(answer) == 'table' then
-      for i = 1, #answer do
-        result[#result + 1] = answer[i]
-      end
-    end
-  end
-  return result
-end
 
 local suspended = KEYS[2]
 local anySuspended = redis.call('EXISTS', suspended) == 1

@@ -1,4 +1,5 @@
 -- Suspends and reinstates players in one generation, atomically: one call per batch and generation.
+-- Runs after standings-prelude.lua (LuaScripts.read): the pointer check on KEYS[1] and chunked() come from there.
 -- KEYS[1]                 generation pointer; missing means Redis lost its data: refuse, so nothing is half-written
 -- KEYS[2]                 the generation's set of suspended players
 -- KEYS[2k+1], KEYS[2k+2]  ranking sorted set and members hash of board k, one (leaderboard, window, period)
@@ -7,24 +8,6 @@
 -- A user is taken off a board only while in the suspended set after this call's changes, so a call racing a
 -- reinstatement (a replay's final re-check) never hides a reinstated player. Reinstated players' standings are
 -- written afterwards by apply-standings.lua, which skips suspended players.
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  return redis.error_reply('LEADERBOARD_REDIS_LOST generation pointer missing')
-end
-
-local CHUNK = 1000 -- arguments per command, for Lua's stack
-
-local function chunked(command, key, list)
-  local result = {}
-  for first = 1, #list, CHUNK do
-    local answer = redis.call(command, key, unpack(list, first, math.min(first + CHUNK - 1, #list)))
-    if type(answer) == 'table' then
-      for i = 1, #answer do
-        result[#result + 1] = answer[i]
-      end
-    end
-  end
-  return result
-end
 
 local function take(a, n)
   local list = {}

@@ -14,7 +14,16 @@ public final class LuaScripts {
     private LuaScripts() {
     }
 
-    public static String read(String location) {
+    /** The scripts at these locations, in order, as one script (a shared prelude first, then the script). */
+    public static String read(String... locations) {
+        StringBuilder script = new StringBuilder();
+        for (String location : locations) {
+            script.append(readOne(location)).append('\n');
+        }
+        return script.toString();
+    }
+
+    private static String readOne(String location) {
         try (InputStream in = LuaScripts.class.getClassLoader().getResourceAsStream(location)) {
             if (in == null) {
                 throw new IllegalStateException("no script on the classpath at " + location);

@@ -27,6 +27,7 @@ import java.util.Map;
 public class RedisStandings {
 
     private static final String LOST = "LEADERBOARD_REDIS_LOST";
+    private static final String PRELUDE = "scripts/standings-prelude.lua";
     /** Bounds how long one script call keeps Redis busy (restores send 2,000 rows at a time). */
     static final int MAX_STANDINGS_PER_CALL = 4_000;
 
@@ -40,8 +41,8 @@ public class RedisStandings {
         this.redis = redis;
         this.keys = keys;
         this.retention = retention;
-        this.script = new DefaultRedisScript<>(LuaScripts.read("scripts/apply-standings.lua"), Long.class);
-        this.suspendScript = new DefaultRedisScript<>(LuaScripts.read("scripts/suspend-players.lua"), Long.class);
+        this.script = new DefaultRedisScript<>(LuaScripts.read(PRELUDE, "scripts/apply-standings.lua"), Long.class);
+        this.suspendScript = new DefaultRedisScript<>(LuaScripts.read(PRELUDE, "scripts/suspend-players.lua"), Long.class);
     }
 
     /**

@@ -2,9 +2,6 @@ package dev.leaderboard.server.ratelimit;
 
 import dev.leaderboard.server.support.Api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -12,7 +9,6 @@ import java.util.UUID;
 /** Requests to a server with rate limits on, from a chosen client address, keeping the response headers. */
 final class LimitedApi {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Api api;
     private final String forwardedFor;
@@ -59,13 +55,6 @@ final class LimitedApi {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Api.exchange(request);
     }
 }

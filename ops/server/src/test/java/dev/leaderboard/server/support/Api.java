@@ -75,10 +75,15 @@ public final class Api {
     }
 
     public Response send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("X-Request-Id").orElse(null), response.body());
+    }
+
+    /** The whole HTTP response, for tests that look at its headers. */
+    public static HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("X-Request-Id").orElse(null), response.body());
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

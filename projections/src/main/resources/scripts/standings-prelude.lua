@@ -1,0 +1,20 @@
+-- Prepended to the standings scripts (LuaScripts.read with several files): what both of them start with.
+-- KEYS[1] is the generation pointer in both; missing means Redis lost its data: refuse, so nothing is half-written.
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return redis.error_reply('LEADERBOARD_REDIS_LOST generation pointer missing')
+end
+
+local CHUNK = 1000 -- arguments per command, for Lua's stack; even, so score/member and field/value pairs stay together
+
+local function chunked(command, key, list)
+  local result = {}
+  for first = 1, #list, CHUNK do
+    local answer = redis.call(command, key, unpack(list, first, math.min(first + CHUNK - 1, #list)))
+    if type(answer) == 'table' then
+      for i = 1, #answer do
+        result[#result + 1] = answer[i]
+      end
+    end
+  end
+  return result
+end

@@ -8,7 +8,8 @@
 --   then n times: user id, version (aggregate sequence number of the event that set the total), score, rank member
 -- A user appears at most once per board (the caller keeps the newest version). A player whose stored version is the
 -- same or newer is left alone: redelivery, replays and restores are harmless. Per board this is one HMGET, one ZREM
--- of the replaced members, one ZADD, one HSET and the two EXPIREATs, each variadic (in chunks, for Lua's stack).
+-- of the replaced members, one ZADD, one HSET and the two EXPIREATs, each variadic (in chunks, for Lua's stack), and
+-- the board's version raised when anything changed.
 
 local suspended = KEYS[2]
 local anySuspended = redis.call('EXISTS', suspended) == 1
@@ -60,6 +61,7 @@ for k = 1, (#KEYS - 2) / 2 do
       redis.call('EXPIREAT', ranking, expireAt)
       redis.call('EXPIREAT', members, expireAt)
     end
+    raiseVersion(ranking, expireAt)
     changed = changed + #added / 2
   end
   a = a + 4 * n

@@ -18,3 +18,20 @@ local function chunked(command, key, list)
   end
   return result
 end
+
+-- A board's version counter (BoardVersion) sits beside its ranking set: '<base>:rank' -> '<base>:version'. Raised
+-- by every script that changes the board, so readers can tell one state of it from another.
+local function raiseVersion(ranking, expireAt)
+  local key = string.sub(ranking, 1, -5) .. 'version'
+  redis.call('INCR', key)
+  if expireAt then
+    if expireAt > 0 then
+      redis.call('EXPIREAT', key, expireAt)
+    end
+  else
+    local ttl = redis.call('PTTL', ranking) -- same lifetime as the board's set (-1: none, -2: set gone)
+    if ttl > 0 then
+      redis.call('PEXPIRE', key, ttl)
+    end
+  end
+end

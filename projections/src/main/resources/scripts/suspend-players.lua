@@ -50,6 +50,7 @@ for k = 1, (#KEYS - 2) / 2 do
     if #gone > 0 then
       chunked('ZREM', ranking, gone)
       chunked('HDEL', members, fields)
+      raiseVersion(ranking, nil)
       removed = removed + #gone
     end
   end

@@ -2,7 +2,7 @@ package dev.leaderboard.projections;
 
 import dev.leaderboard.eventstore.EventStoreAutoConfiguration;
 import dev.leaderboard.eventstore.StoredJson;
-import dev.leaderboard.projections.live.TopChangePublisher;
+import dev.leaderboard.projections.live.BoardChangePublisher;
 import dev.leaderboard.platform.ConditionalOnRole;
 import dev.leaderboard.platform.Role;
 import dev.leaderboard.projections.admin.ProjectionStatusReader;
@@ -100,13 +100,13 @@ public class ProjectionsAutoConfiguration {
     }
 
     @Bean
-    public TopChangePublisher topChangePublisher(StringRedisTemplate redis, RedisKeys keys,
+    public BoardChangePublisher boardChangePublisher(StringRedisTemplate redis, RedisKeys keys,
                                                  ProjectionProperties properties) {
-        return new TopChangePublisher(redis, keys, StoredJson.newObjectMapper(), properties.publishedTop());
+        return new BoardChangePublisher(redis, keys, StoredJson.newObjectMapper(), properties.publishedTop());
     }
 
     @Bean
-    public StandingsProjector standingsProjector(StandingsWriter writer, TopChangePublisher publisher) {
+    public StandingsProjector standingsProjector(StandingsWriter writer, BoardChangePublisher publisher) {
         return new StandingsProjector(writer, publisher);
     }
 

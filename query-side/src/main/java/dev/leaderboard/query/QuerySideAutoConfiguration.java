@@ -10,7 +10,7 @@ import dev.leaderboard.platform.Role;
 import dev.leaderboard.projections.ProjectionsAutoConfiguration;
 import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.layout.RedisLayoutProperties;
-import dev.leaderboard.projections.layout.TopChange;
+import dev.leaderboard.projections.layout.BoardChange;
 import dev.leaderboard.query.export.ExportController;
 import dev.leaderboard.query.limits.ReadFailures;
 import dev.leaderboard.query.live.LiveStreams;
@@ -144,8 +144,8 @@ public class QuerySideAutoConfiguration {
         container.setTaskExecutor(topChangeDispatcher);
         container.addMessageListener((message, pattern) -> {
             try {
-                TopChange change = stored.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
-                        TopChange.class);
+                BoardChange change = stored.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
+                        BoardChange.class);
                 rankings.evict(change);
                 streams.onChange(change);
             } catch (Exception e) {

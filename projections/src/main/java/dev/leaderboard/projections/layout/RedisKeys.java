@@ -24,6 +24,19 @@ public record RedisKeys(String prefix) {
         return base(generation, leaderboardId, window, period) + ":members";
     }
 
+    /** The board's version counter ({@link BoardVersion#counter()}), raised by every script that changes the board. */
+    public String version(int generation, String leaderboardId, TimeWindow window, String period) {
+        return base(generation, leaderboardId, window, period) + ":version";
+    }
+
+    /**
+     * The epoch ({@link BoardVersion#epoch()}): raised whenever the generation pointer is set (a replay's switch, a
+     * restore, a heal), never below the wall clock's milliseconds, so it still rises after Redis lost everything.
+     */
+    public String epoch() {
+        return prefix + ":epoch";
+    }
+
     /**
      * The players suspended in a generation (a set of user ids): the standings scripts write none of their entries.
      * Redis deletes the set when its last member is reinstated, so the scripts' check costs nothing while nobody is
@@ -38,7 +51,7 @@ public record RedisKeys(String prefix) {
         return prefix + ":restoring";
     }
 
-    /** The pub/sub channel of {@link TopChange} notifications. */
+    /** The pub/sub channel of {@link BoardChange} notifications. */
     public String changesChannel() {
         return prefix + ":changes";
     }

@@ -1,9 +1,14 @@
 package dev.leaderboard.projections.standings;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.leaderboard.eventstore.StoredJson;
+import dev.leaderboard.projections.layout.BoardChange;
 import dev.leaderboard.projections.layout.RankMember;
 import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.layout.LuaScripts;
 import dev.leaderboard.windows.TimeWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
@@ -30,6 +35,12 @@ public class RedisStandings {
     private static final String PRELUDE = "scripts/standings-prelude.lua";
     /** Bounds how long one script call keeps Redis busy (restores send 2,000 rows at a time). */
     static final int MAX_STANDINGS_PER_CALL = 4_000;
+
+    private static final Logger log = LoggerFactory.getLogger(RedisStandings.class);
+    private static final DefaultRedisScript<Long> RAISE_EPOCH = new DefaultRedisScript<>(
+            "local e = math.max(tonumber(redis.call('GET', KEYS[1]) or '0') + 1, tonumber(ARGV[1])) "
+                    + "redis.call('SET', KEYS[1], e) return e", Long.class);
+    private static final String RESET_MESSAGE = resetMessage();
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
@@ -98,8 +109,20 @@ public class RedisStandings {
         }
     }
 
+    /**
+     * Points readers at a generation whose content may differ wholesale from what they saw (a replay's switch, a
+     * restore, a heal): raises the epoch, so every board's {@link dev.leaderboard.projections.layout.BoardVersion}
+     * changes, and tells every query instance to drop what it derived ({@link BoardChange#reset()}).
+     */
     public void setGenerationPointer(int generation) {
         redis.opsForValue().set(keys.generationPointer(), Integer.toString(generation));
+        redis.execute(RAISE_EPOCH, List.of(keys.epoch()), Long.toString(System.currentTimeMillis()));
+        try {
+            redis.convertAndSend(keys.changesChannel(), RESET_MESSAGE);
+        } catch (RuntimeException e) {
+            // Best effort, like every notification: readers' caches expire within leaderboard.query.top-cache-ttl.
+            log.warn("Could not publish the reset notification: {}", e.toString());
+        }
     }
 
     public boolean hasGenerationPointer() {
@@ -322,5 +345,13 @@ public class RedisStandings {
             }
         }
         return false;
+    }
+
+    private static String resetMessage() {
+        try {
+            return StoredJson.newObjectMapper().writeValueAsString(BoardChange.reset());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -4,7 +4,7 @@ import dev.leaderboard.events.PlayerReinstated;
 import dev.leaderboard.events.PlayerSuspended;
 import dev.leaderboard.events.ScoreAdjusted;
 import dev.leaderboard.events.ScoreIncreased;
-import dev.leaderboard.projections.live.TopChangePublisher;
+import dev.leaderboard.projections.live.BoardChangePublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -24,9 +24,9 @@ public class StandingsProjector {
     private static final String BATCH = StandingsProjector.class.getName() + ".batch";
 
     private final StandingsWriter writer;
-    private final TopChangePublisher publisher;
+    private final BoardChangePublisher publisher;
 
-    public StandingsProjector(StandingsWriter writer, TopChangePublisher publisher) {
+    public StandingsProjector(StandingsWriter writer, BoardChangePublisher publisher) {
         this.writer = writer;
         this.publisher = publisher;
     }

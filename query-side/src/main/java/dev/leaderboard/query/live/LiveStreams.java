@@ -2,7 +2,7 @@ package dev.leaderboard.query.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leaderboard.projections.layout.TopChange;
+import dev.leaderboard.projections.layout.BoardChange;
 import dev.leaderboard.query.rankings.Rankings;
 import dev.leaderboard.windows.TimeWindow;
 import org.slf4j.Logger;
@@ -106,7 +106,14 @@ public class LiveStreams implements SmartLifecycle {
     }
 
     /** A board's top changed somewhere in the cluster; only the current period matters to live clients. */
-    public void onChange(TopChange change) {
+    public void onChange(BoardChange change) {
+        if (change.isReset()) {
+            groups.forEach((key, group) -> group.markDirty(key.window().periodOf(clock.instant()).key()));
+            return;
+        }
+        if (!change.topChanged()) {
+            return;
+        }
         TimeWindow window = TimeWindow.fromId(change.window()).orElse(null);
         if (window == null || !window.periodOf(clock.instant()).key().equals(change.period())) {
             return;

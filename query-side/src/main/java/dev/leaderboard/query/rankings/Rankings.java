@@ -2,7 +2,7 @@ package dev.leaderboard.query.rankings;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.leaderboard.projections.layout.TopChange;
+import dev.leaderboard.projections.layout.BoardChange;
 import dev.leaderboard.query.QueryProperties;
 import dev.leaderboard.query.limits.Permits;
 import dev.leaderboard.query.limits.ReadFailures;
@@ -78,7 +78,12 @@ public class Rankings {
     }
 
     /** Drops cached pages of a board whose top just changed, and of the custom ranges holding that day. */
-    public void evict(TopChange change) {
+    public void evict(BoardChange change) {
+        if (change.isReset()) {
+            hotPages.invalidateAll();
+            rangePages.invalidateAll();
+            return;
+        }
         hotPages.asMap().keySet().removeIf(k -> k.leaderboardId().equals(change.leaderboardId())
                 && k.window().equals(change.window()) && k.period().equals(change.period()));
         if (TimeWindow.DAILY.id().equals(change.window()) && !rangePages.asMap().isEmpty()) {

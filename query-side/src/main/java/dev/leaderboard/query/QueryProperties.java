@@ -8,8 +8,9 @@ import java.time.Duration;
 /**
  * The read API ({@code leaderboard.query.*}).
  *
- * @param topCacheTtl            how long a hot top-N page is served from memory at most (change notifications evict
- *                               it sooner)
+ * @param topCacheTtl            how long a hot top-N page, or a board version learnt from a notification, is trusted
+ *                               at most (change notifications make a page stale sooner; this bounds the effect of a
+ *                               lost notification)
  * @param topCacheMaxRows        pages reaching beyond this row are never cached
  * @param rangeCacheTtl          how long a computed page of a custom range (within {@code topCacheMaxRows}) is reused
  * @param maxCustomDays          longest custom range, in days
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param exportStatementTimeout {@code statement_timeout} of an export's transaction, for each fetch round of its
  *                               cursor (the first one computes a custom range whole)
  * @param retryAfter             the {@code Retry-After} of a read refused for capacity
+ * @param httpMaxAge             {@code Cache-Control: max-age} of rankings and player reads, for browsers and CDNs
  */
 @ConfigurationProperties("leaderboard.query")
 public record QueryProperties(@DefaultValue("1s") Duration topCacheTtl,
@@ -28,5 +30,6 @@ public record QueryProperties(@DefaultValue("1s") Duration topCacheTtl,
                               @DefaultValue("4") int maxConcurrentRanges,
                               @DefaultValue("4") int maxConcurrentExports,
                               @DefaultValue("2m") Duration exportStatementTimeout,
-                              @DefaultValue("2s") Duration retryAfter) {
+                              @DefaultValue("2s") Duration retryAfter,
+                              @DefaultValue("1s") Duration httpMaxAge) {
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.LeaderboardProperties;
-import dev.leaderboard.eventstore.StoredJson;
 import dev.leaderboard.platform.ConditionalOnRole;
 import dev.leaderboard.platform.Role;
 import dev.leaderboard.projections.ProjectionsAutoConfiguration;
 import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.layout.RedisLayoutProperties;
-import dev.leaderboard.projections.layout.BoardChange;
 import dev.leaderboard.query.export.ExportController;
 import dev.leaderboard.query.limits.ReadFailures;
 import dev.leaderboard.query.live.LiveStreams;
@@ -19,10 +17,11 @@ import dev.leaderboard.query.live.StreamProperties;
 import dev.leaderboard.query.rankings.PostgresRankings;
 import dev.leaderboard.query.rankings.Rankings;
 import dev.leaderboard.query.rankings.RankingsController;
+import dev.leaderboard.query.rankings.BoardVersions;
 import dev.leaderboard.query.rankings.RedisRankings;
+import dev.leaderboard.query.rankings.RenderedReads;
 import dev.leaderboard.query.rankings.SliceParser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,7 +43,6 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,8 +55,6 @@ import java.util.concurrent.Executors;
         ReadDataSourceProperties.class})
 @Import({RankingsController.class, ExportController.class, StreamController.class, QueryProblems.class})
 public class QuerySideAutoConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(QuerySideAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -132,27 +128,34 @@ public class QuerySideAutoConfiguration {
         return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("top-change-listener").daemon().factory());
     }
 
-    /** Change notifications from whichever instance projected them: evict hot pages, update live clients. */
     @Bean
-    public RedisMessageListenerContainer topChangeListener(RedisConnectionFactory connections, RedisKeys keys,
-                                                           Rankings rankings, LiveStreams streams,
-                                                           @Qualifier("topChangeDispatcher")
-                                                           ExecutorService topChangeDispatcher) {
-        ObjectMapper stored = StoredJson.newObjectMapper();
+    public RenderedReads renderedReads(Rankings rankings, ObjectMapper json, QueryProperties properties) {
+        return new RenderedReads(rankings, new BoardVersions(properties.topCacheTtl()), json,
+                properties.topCacheMaxRows(), properties.topCacheTtl());
+    }
+
+    @Bean
+    public RedisMessageListenerContainer boardChangeListener(RedisConnectionFactory connections, RedisKeys keys,
+                                                             RenderedReads reads, Rankings rankings,
+                                                             LiveStreams streams,
+                                                             @Qualifier("topChangeDispatcher")
+                                                             ExecutorService topChangeDispatcher) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         container.setTaskExecutor(topChangeDispatcher);
-        container.addMessageListener((message, pattern) -> {
-            try {
-                BoardChange change = stored.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
-                        BoardChange.class);
-                rankings.evict(change);
-                streams.onChange(change);
-            } catch (Exception e) {
-                log.warn("Ignoring a malformed change notification: {}", e.toString());
-            }
-        }, new ChannelTopic(keys.changesChannel()));
+        container.addMessageListener(new ChangeNotifications(reads, rankings, streams),
+                new ChannelTopic(keys.changesChannel()));
         return container;
+    }
+
+    @Bean
+    public MeterBinder hotPageMetrics(RenderedReads reads) {
+        return registry -> {
+            FunctionCounter.builder("leaderboard.query.hot.pages", reads, RenderedReads::hits).tag("result", "hit")
+                    .description("Rankings pages served rendered from memory, or rendered anew").register(registry);
+            FunctionCounter.builder("leaderboard.query.hot.pages", reads, RenderedReads::misses).tag("result", "miss")
+                    .description("Rankings pages served rendered from memory, or rendered anew").register(registry);
+        };
     }
 
     @Bean

@@ -14,9 +14,10 @@ import org.springframework.dao.DataAccessException;
 import java.util.Optional;
 
 /**
- * Answers reads: Redis first for periods, PostgreSQL when Redis cannot (expired period, lost data, Redis down),
- * PostgreSQL for custom ranges, one page per query and at most {@code max-concurrent-ranges} at once. Hot top pages
- * (of periods and of ranges) are kept in memory briefly; a period's are evicted by change notifications.
+ * Answers reads: Redis first for periods (with the board version the rows were read at), PostgreSQL when Redis
+ * cannot (expired period, lost data, Redis down; no version then), PostgreSQL for custom ranges, one page per query
+ * and at most {@code max-concurrent-ranges} at once. Computed pages of custom ranges are kept briefly; the hot pages
+ * of periods are cached, rendered, by {@link RenderedReads}.
  */
 public class Rankings {
 
@@ -27,7 +28,6 @@ public class Rankings {
     private final ReadFailures failures;
     private final Permits rangeComputations;
     private final int cacheMaxRows;
-    private final Cache<PageKey, RankingPage> hotPages;
     private final Cache<RangePageKey, RankingPage> rangePages;
 
     public Rankings(RedisRankings redis, PostgresRankings postgres, QueryProperties properties) {
@@ -37,56 +37,46 @@ public class Rankings {
         this.rangeComputations = new Permits("custom-range computations", properties.maxConcurrentRanges(),
                 properties.retryAfter());
         this.cacheMaxRows = properties.topCacheMaxRows();
-        this.hotPages = Caffeine.newBuilder().expireAfterWrite(properties.topCacheTtl()).maximumSize(10_000).build();
         this.rangePages = Caffeine.newBuilder().expireAfterWrite(properties.rangeCacheTtl()).maximumSize(1_000)
                 .build();
-    }
-
-    record PageKey(String leaderboardId, String window, String period, long offset, int limit) {
     }
 
     private record RangePageKey(Slice.OfRange range, long offset, int limit) {
     }
 
-    public RankingPage page(Slice slice, long offset, int limit) {
+    public Versioned<RankingPage> page(Slice slice, long offset, int limit) {
         return switch (slice) {
-            case Slice.OfPeriod period -> offset + limit <= cacheMaxRows
-                    ? hotPages.get(new PageKey(period.leaderboardId(), period.window(), period.period().key(),
-                    offset, limit), k -> periodPage(period, offset, limit))
-                    : periodPage(period, offset, limit);
-            case Slice.OfRange range -> offset + limit <= cacheMaxRows
+            case Slice.OfPeriod period -> periodPage(period, offset, limit);
+            case Slice.OfRange range -> new Versioned<>(offset + limit <= cacheMaxRows
                     ? rangePages.get(new RangePageKey(range, offset, limit), k -> rangePage(range, offset, limit))
-                    : rangePage(range, offset, limit);
+                    : rangePage(range, offset, limit), null);
         };
     }
 
-    public Optional<PlayerPosition> position(Slice slice, String userId, int context) {
+    public Versioned<Optional<PlayerPosition>> position(Slice slice, String userId, int context) {
         return switch (slice) {
             case Slice.OfPeriod period -> fromRedis(() -> redis.position(period, userId, context))
-                    .orElseGet(() -> failures.translate(() -> postgres.position(period, userId, context)));
+                    .orElseGet(() -> new Versioned<>(failures.translate(() ->
+                            postgres.position(period, userId, context)), null));
             case Slice.OfRange range -> {
                 try (Permits.Permit permit = rangeComputations.acquire()) {
-                    yield failures.translate(() -> postgres.rangePosition(range, userId, context));
+                    yield new Versioned<>(failures.translate(() -> postgres.rangePosition(range, userId, context)),
+                            null);
                 }
             }
         };
     }
 
-    /** The top of a period as it is now, never from the hot-page cache (live streams compare it with what they sent). */
+    /** The top of a period as it is now, never from a cache (live streams compare it with what they sent). */
     public RankingPage currentTop(Slice.OfPeriod period, int top) {
-        return periodPage(period, 0, top);
+        return periodPage(period, 0, top).value();
     }
 
-    /** Drops cached pages of a board whose top just changed, and of the custom ranges holding that day. */
+    /** Drops computed pages of the custom ranges holding a day that just changed (all of them on a reset). */
     public void evict(BoardChange change) {
         if (change.isReset()) {
-            hotPages.invalidateAll();
             rangePages.invalidateAll();
-            return;
-        }
-        hotPages.asMap().keySet().removeIf(k -> k.leaderboardId().equals(change.leaderboardId())
-                && k.window().equals(change.window()) && k.period().equals(change.period()));
-        if (TimeWindow.DAILY.id().equals(change.window()) && !rangePages.asMap().isEmpty()) {
+        } else if (TimeWindow.DAILY.id().equals(change.window()) && !rangePages.asMap().isEmpty()) {
             rangePages.asMap().keySet().removeIf(k -> k.range().leaderboardId().equals(change.leaderboardId())
                     && k.range().from().toString().compareTo(change.period()) <= 0
                     && k.range().to().toString().compareTo(change.period()) >= 0);
@@ -98,9 +88,10 @@ public class Rankings {
         return rangeComputations.inUse();
     }
 
-    private RankingPage periodPage(Slice.OfPeriod period, long offset, int limit) {
+    private Versioned<RankingPage> periodPage(Slice.OfPeriod period, long offset, int limit) {
         return fromRedis(() -> redis.page(period, offset, limit))
-                .orElseGet(() -> failures.translate(() -> postgres.page(period, offset, limit)));
+                .orElseGet(() -> new Versioned<>(failures.translate(() -> postgres.page(period, offset, limit)),
+                        null));
     }
 
     private RankingPage rangePage(Slice.OfRange range, long offset, int limit) {

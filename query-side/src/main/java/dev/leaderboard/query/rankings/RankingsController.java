@@ -2,12 +2,18 @@ package dev.leaderboard.query.rankings;
 
 import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.LeaderboardDefinition;
+import dev.leaderboard.query.QueryProperties;
 import dev.leaderboard.query.ReadPool;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,13 +29,15 @@ public class RankingsController {
 
     private final BoardDirectory boards;
     private final SliceParser slices;
-    private final Rankings rankings;
+    private final RenderedReads reads;
+    private final CacheControl cacheControl;
 
     public RankingsController(@Qualifier(ReadPool.BOARDS) BoardDirectory boards, SliceParser slices,
-                              Rankings rankings) {
+                              RenderedReads reads, QueryProperties properties) {
         this.boards = boards;
         this.slices = slices;
-        this.rankings = rankings;
+        this.reads = reads;
+        this.cacheControl = CacheControl.maxAge(properties.httpMaxAge());
     }
 
     @GetMapping
@@ -38,13 +46,15 @@ public class RankingsController {
     }
 
     @GetMapping("/{id}/rankings")
-    public RankingsResponse rankings(@PathVariable String id,
+    public ResponseEntity<byte[]> rankings(@PathVariable String id,
                                      @RequestParam(required = false) String window,
                                      @RequestParam(required = false) String period,
                                      @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,
                                      @RequestParam(defaultValue = "0") long offset,
-                                     @RequestParam(defaultValue = "10") int limit) {
+                                     @RequestParam(defaultValue = "10") int limit,
+                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                                     String ifNoneMatch) {
         if (offset < 0) {
             throw new InvalidQueryException("offset must be 0 or more, was " + offset);
         }
@@ -52,16 +62,21 @@ public class RankingsController {
             throw new InvalidQueryException("limit must be 1.." + MAX_LIMIT + ", was " + limit);
         }
         Slice slice = slices.parse(id, window, period, from, to);
-        return RankingsResponse.of(slice, offset, limit, rankings.page(slice, offset, limit));
+        if (EntityTags.matches(ifNoneMatch, reads.knownEtag(slice))) {
+            return notModified(reads.knownEtag(slice));
+        }
+        return answer(reads.rankings(slice, offset, limit), ifNoneMatch);
     }
 
     @GetMapping("/{id}/players/{userId}")
-    public PlayerResponse player(@PathVariable String id, @PathVariable String userId,
+    public ResponseEntity<byte[]> player(@PathVariable String id, @PathVariable String userId,
                                  @RequestParam(required = false) String window,
                                  @RequestParam(required = false) String period,
                                  @RequestParam(required = false) String from,
                                  @RequestParam(required = false) String to,
-                                 @RequestParam(defaultValue = "5") int context) {
+                                 @RequestParam(defaultValue = "5") int context,
+                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                                 String ifNoneMatch) {
         if (!userId.matches(USER_ID)) {
             throw new InvalidQueryException("userId must be 1-64 of [A-Za-z0-9._-]");
         }
@@ -69,9 +84,21 @@ public class RankingsController {
             throw new InvalidQueryException("context must be 0.." + MAX_CONTEXT + ", was " + context);
         }
         Slice slice = slices.parse(id, window, period, from, to);
-        PlayerPosition position = rankings.position(slice, userId, context).orElseThrow(() ->
-                new NotFoundException("player '" + userId + "' has no score in " + slice.window() + " "
-                        + slice.view().key() + " of leaderboard '" + id + "'"));
-        return PlayerResponse.of(slice, userId, position);
+        if (EntityTags.matches(ifNoneMatch, reads.knownEtag(slice))) {
+            return notModified(reads.knownEtag(slice));
+        }
+        return answer(reads.player(slice, userId, context), ifNoneMatch);
+    }
+
+    private ResponseEntity<byte[]> answer(Representation representation, String ifNoneMatch) {
+        if (representation.matches(ifNoneMatch)) {
+            return notModified(representation.etag());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(representation.etag())
+                .cacheControl(cacheControl).body(representation.body());
+    }
+
+    private ResponseEntity<byte[]> notModified(String etag) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
     }
 }

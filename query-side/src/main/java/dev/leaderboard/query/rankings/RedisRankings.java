@@ -1,5 +1,6 @@
 package dev.leaderboard.query.rankings;
 
+import dev.leaderboard.projections.layout.BoardVersion;
 import dev.leaderboard.projections.layout.RankMember;
 import dev.leaderboard.projections.layout.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the live generation's sorted sets, one round trip per request. Empty when Redis cannot answer (lost data,
+ * Reads the live generation's sorted sets, one round trip per request, with the board's version (for ETags). Empty when Redis cannot answer (lost data,
  * expired or empty board): the caller then asks PostgreSQL.
  */
 public class RedisRankings {
@@ -25,32 +26,38 @@ public class RedisRankings {
         this.prefix = prefix;
     }
 
-    public Optional<RankingPage> page(Slice.OfPeriod slice, long offset, int limit) {
-        List<?> result = redis.execute(pageScript, List.of(), prefix, tag(slice), Long.toString(offset),
+    public Optional<Versioned<RankingPage>> page(Slice.OfPeriod slice, long offset, int limit) {
+        List<?> result = redis.execute(pageScript, List.of(), prefix, BoardVersions.tag(slice), Long.toString(offset),
                 Integer.toString(limit));
         long total = number(result.get(0));
         if (total <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new RankingPage(total, rows((List<?>) result.get(1), offset)));
+        return Optional.of(new Versioned<>(new RankingPage(total, rows((List<?>) result.get(4), offset)),
+                version(result)));
     }
 
     /** Empty when Redis cannot answer; a present {@code Optional.empty()} inside when the player has no score. */
-    public Optional<Optional<PlayerPosition>> position(Slice.OfPeriod slice, String userId, int context) {
-        List<?> result = redis.execute(positionScript, List.of(), prefix, tag(slice), userId,
+    public Optional<Versioned<Optional<PlayerPosition>>> position(Slice.OfPeriod slice, String userId, int context) {
+        List<?> result = redis.execute(positionScript, List.of(), prefix, BoardVersions.tag(slice), userId,
                 Integer.toString(context));
         long total = number(result.get(0));
         if (total <= 0) {
             return Optional.empty();
         }
-        long rank0 = number(result.get(1));
+        BoardVersion version = version(result);
+        long rank0 = number(result.get(4));
         if (rank0 < 0) {
-            return Optional.of(Optional.empty());
+            return Optional.of(new Versioned<>(Optional.empty(), version));
         }
-        long first = number(result.get(2));
-        List<RankedEntry> rows = rows((List<?>) result.get(3), first);
+        long first = number(result.get(5));
+        List<RankedEntry> rows = rows((List<?>) result.get(6), first);
         long score = rows.get((int) (rank0 - first)).score();
-        return Optional.of(Optional.of(new PlayerPosition(rank0 + 1, score, total, rows)));
+        return Optional.of(new Versioned<>(Optional.of(new PlayerPosition(rank0 + 1, score, total, rows)), version));
+    }
+
+    private static BoardVersion version(List<?> result) {
+        return new BoardVersion(number(result.get(1)), number(result.get(2)), number(result.get(3)));
     }
 
     private static List<RankedEntry> rows(List<?> flat, long firstRank0) {
@@ -60,10 +67,6 @@ public class RedisRankings {
                     Long.parseLong(flat.get(i + 1).toString())));
         }
         return rows;
-    }
-
-    private static String tag(Slice.OfPeriod slice) {
-        return slice.leaderboardId() + "|" + slice.window() + "|" + slice.period().key();
     }
 
     private static long number(Object value) {

@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
@@ -64,6 +67,38 @@ public class SecurityConfiguration {
     private static final String[] PUBLIC_ACTUATOR = {"/health", "/readiness", "/liveness", "/actuator/health",
             "/actuator/health/**", "/actuator/info"};
 
+    /**
+     * Public reads without a token (when reads are public): only the response headers and CORS, none of the
+     * authentication, session, request-cache or authorization filters, which a request without credentials that
+     * everyone may make cannot use. Profiled before: those filters were a quarter of a cached read's CPU.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public SecurityFilterChain tokenlessPublicReads(HttpSecurity http, ReadAccessProperties readAccess,
+                                                    @Qualifier("corsConfigurationSource")
+                                                    CorsConfigurationSource corsRules) throws Exception {
+        RequestMatcher matcher = readAccess.publicReads() ? new TokenlessPublicReads() : request -> false;
+        http.securityMatcher(matcher)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.disable())
+                .securityContext(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .servletApi(a -> a.disable())
+                .logout(l -> l.disable())
+                .exceptionHandling(e -> e.disable())
+                .cors(cors -> cors.disable())
+                .addFilterAt(problemCorsFilter(corsRules), CorsFilter.class);
+        return securityHeaders(http).build();
+    }
+
+    private static HttpSecurity securityHeaders(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers
+                .frameOptions(frames -> frames.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(PageSecurityHeaders.contentSecurityPolicy()));
+    }
+
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ReadAccessProperties readAccess, ProblemResponses problems,
                                    @Qualifier("corsConfigurationSource") CorsConfigurationSource corsRules)
@@ -77,11 +112,8 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Spring Security's own CORS filter, with the refusal as problem+json instead of a text/plain 403
                 .cors(cors -> cors.disable())
-                .addFilterAt(problemCorsFilter(corsRules), CorsFilter.class)
-                .headers(headers -> headers
-                        .frameOptions(frames -> frames.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .addHeaderWriter(PageSecurityHeaders.contentSecurityPolicy()))
+                .addFilterAt(problemCorsFilter(corsRules), CorsFilter.class);
+        securityHeaders(http)
                 .authorizeHttpRequests(requests -> {
                     // Probes and the documented health groups are public; every other actuator endpoint (metrics,
                     // prometheus, …) needs the admin scope on the API port, or a management port of its own.

@@ -1,0 +1,129 @@
+package dev.leaderboard.query.rankings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.leaderboard.projections.layout.BoardChange;
+import dev.leaderboard.projections.layout.BoardVersion;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The read endpoints' JSON bodies, serialized once per board state: hot pages of periods (rows up to
+ * {@code topCacheMaxRows}) are kept rendered with the board version they were read at, and served while no newer
+ * version of their board is known, so a change notification makes exactly that board's pages stale and nothing else.
+ * A page is also served at most {@code ttl} after it was read, in case a notification was lost.
+ */
+public class RenderedReads {
+
+    private record PageKey(String leaderboardId, String window, String period, long offset, int limit) {
+    }
+
+    private final Rankings rankings;
+    private final BoardVersions versions;
+    private final ObjectMapper json;
+    private final int cacheMaxRows;
+    private final Cache<PageKey, Representation> hotPages;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    public RenderedReads(Rankings rankings, BoardVersions versions, ObjectMapper json, int cacheMaxRows,
+                         Duration ttl) {
+        this.rankings = rankings;
+        this.versions = versions;
+        this.json = json;
+        this.cacheMaxRows = cacheMaxRows;
+        this.hotPages = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+    }
+
+    public Representation rankings(Slice slice, long offset, int limit) {
+        if (!(slice instanceof Slice.OfPeriod period) || offset + limit > cacheMaxRows) {
+            return render(slice, offset, limit);
+        }
+        PageKey key = new PageKey(period.leaderboardId(), period.window(), period.period().key(), offset, limit);
+        String tag = BoardVersions.tag(period);
+        Representation cached = hotPages.getIfPresent(key);
+        if (cached != null && current(cached, versions.current(tag))) {
+            hits.increment();
+            return cached;
+        }
+        // One reader renders a stale or missing page; the others wait for it instead of all asking Redis.
+        return hotPages.asMap().compute(key, (k, old) -> {
+            if (old != null && current(old, versions.current(tag))) {
+                hits.increment();
+                return old;
+            }
+            misses.increment();
+            return render(slice, offset, limit);
+        });
+    }
+
+    public Representation player(Slice slice, String userId, int context) {
+        Versioned<java.util.Optional<PlayerPosition>> read = rankings.position(slice, userId, context);
+        learn(slice, read.version());
+        PlayerPosition position = read.value().orElseThrow(() -> new NotFoundException("player '" + userId
+                + "' has no score in " + slice.window() + " " + slice.view().key() + " of leaderboard '"
+                + slice.leaderboardId() + "'"));
+        return Representation.of(bytes(PlayerResponse.of(slice, userId, position)), read.version());
+    }
+
+    /**
+     * The entity tag of the newest state of a period this instance knows without asking Redis, or null: a request
+     * whose {@code If-None-Match} names it is answered {@code 304} from memory.
+     */
+    public String knownEtag(Slice slice) {
+        if (slice instanceof Slice.OfPeriod period) {
+            BoardVersion known = versions.current(BoardVersions.tag(period));
+            return known == null ? null : known.etag();
+        }
+        return null;
+    }
+
+    public void onChange(BoardChange change) {
+        versions.onChange(change);
+        if (change.isReset()) {
+            hotPages.invalidateAll();
+        }
+    }
+
+    /** Forgets everything derived from notifications, e.g. after the subscription was (re)established. */
+    public void forgetAll() {
+        versions.forgetAll();
+        hotPages.invalidateAll();
+    }
+
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    private Representation render(Slice slice, long offset, int limit) {
+        Versioned<RankingPage> read = rankings.page(slice, offset, limit);
+        learn(slice, read.version());
+        return Representation.of(bytes(RankingsResponse.of(slice, offset, limit, read.value())), read.version());
+    }
+
+    private void learn(Slice slice, BoardVersion version) {
+        if (version != null && slice instanceof Slice.OfPeriod period) {
+            versions.learn(BoardVersions.tag(period), version);
+        }
+    }
+
+    /** Rendered from Redis at the newest known version, or (from PostgreSQL) while no version is known at all. */
+    private static boolean current(Representation page, BoardVersion known) {
+        return known == null || (page.version() != null && page.version().compareTo(known) >= 0);
+    }
+
+    private byte[] bytes(Object response) {
+        try {
+            return json.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -18,6 +18,8 @@ import dev.leaderboard.query.rankings.PostgresRankings;
 import dev.leaderboard.query.rankings.Rankings;
 import dev.leaderboard.query.rankings.RankingsController;
 import dev.leaderboard.query.rankings.BoardVersions;
+import dev.leaderboard.query.rankings.HotReadsFilter;
+import dev.leaderboard.query.rankings.ReadAnswers;
 import dev.leaderboard.query.rankings.RedisRankings;
 import dev.leaderboard.query.rankings.RenderedReads;
 import dev.leaderboard.query.rankings.SliceParser;
@@ -29,6 +31,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -36,7 +40,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -132,6 +138,22 @@ public class QuerySideAutoConfiguration {
     public RenderedReads renderedReads(Rankings rankings, ObjectMapper json, QueryProperties properties) {
         return new RenderedReads(rankings, new BoardVersions(properties.topCacheTtl()), json,
                 properties.topCacheMaxRows(), properties.topCacheTtl());
+    }
+
+    @Bean
+    public ReadAnswers readAnswers(SliceParser slices, RenderedReads reads) {
+        return new ReadAnswers(slices, reads);
+    }
+
+    /** After every other filter, so request ids, security headers, CORS, limits and HTTP metrics all still apply. */
+    @Bean
+    @ConditionalOnProperty(name = "leaderboard.query.hot-reads-filter", matchIfMissing = true)
+    public FilterRegistrationBean<HotReadsFilter> hotReadsFilter(ReadAnswers answers, QueryProperties properties) {
+        FilterRegistrationBean<HotReadsFilter> registration = new FilterRegistrationBean<>(new HotReadsFilter(answers,
+                CacheControl.maxAge(properties.httpMaxAge()).getHeaderValue()));
+        registration.addUrlPatterns("/api/v1/leaderboards/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

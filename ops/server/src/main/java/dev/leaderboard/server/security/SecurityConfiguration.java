@@ -48,7 +48,8 @@ public class SecurityConfiguration {
      * The Authorization header everywhere; on the live stream also an {@code access_token} query parameter, because a
      * browser's EventSource cannot send headers. Nowhere else: tokens in URLs end up in logs.
      */
-    static BearerTokenResolver streamAwareTokenResolver() {
+    @Bean
+    public BearerTokenResolver streamAwareTokenResolver() {
         DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
         DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
         headerOrQuery.setAllowUriQueryParameter(true);
@@ -101,7 +102,8 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ReadAccessProperties readAccess, ProblemResponses problems,
-                                   @Qualifier("corsConfigurationSource") CorsConfigurationSource corsRules)
+                                   @Qualifier("corsConfigurationSource") CorsConfigurationSource corsRules,
+                                   BearerTokenResolver tokenResolver)
             throws Exception {
         BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -130,7 +132,7 @@ public class SecurityConfiguration {
                             .anyRequest().permitAll();
                 })
                 .oauth2ResourceServer(oauth -> oauth
-                        .bearerTokenResolver(streamAwareTokenResolver())
+                        .bearerTokenResolver(tokenResolver)
                         .jwt(jwt -> { })
                         .authenticationEntryPoint(unauthorized))
                 .exceptionHandling(handling -> handling

@@ -24,6 +24,9 @@ class PrivateReadsTest {
 
             assertThat(api.get("/api/v1/leaderboards/global/rankings", null).status()).isEqualTo(401);
             assertThat(api.get("/api/v1/leaderboards/global/rankings", token).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/leaderboards/global/rankings", "not-a-token").status()).isEqualTo(401);
+            assertThat(api.get("/api/v1/leaderboards/global/players/reader", Tokens.expired("reader")).status())
+                    .isEqualTo(401);
             assertThat(api.get("/api/v1/leaderboards/global/rankings?access_token=" + token, null).status())
                     .isEqualTo(401);
             try (SseClient anonymous = new SseClient(port, "/api/v1/leaderboards/global/stream")) {

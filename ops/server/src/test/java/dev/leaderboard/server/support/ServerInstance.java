@@ -2,6 +2,7 @@ package dev.leaderboard.server.support;
 
 import dev.leaderboard.server.LeaderboardServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,6 +29,13 @@ public final class ServerInstance implements AutoCloseable {
     }
 
     public static ServerInstance start(String databaseUrl, int redisPort, Clock clock, String... properties) {
+        return start(databaseUrl, redisPort, clock, context -> { }, properties);
+    }
+
+    /** As above, with an initializer run on the context before it refreshes (e.g. to observe a bean). */
+    public static ServerInstance start(String databaseUrl, int redisPort, Clock clock,
+                                       ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
+                                       String... properties) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.data.redis.host=127.0.0.1",
@@ -43,6 +51,7 @@ public final class ServerInstance implements AutoCloseable {
         if (clock != null) {
             builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
         }
+        builder.initializers(initializer);
         return new ServerInstance(builder.run(args.toArray(String[]::new)));
     }
 

@@ -1,0 +1,63 @@
+package dev.leaderboard.query.rankings;
+
+/**
+ * The rankings and player reads, validated and answered as API.md defines them, for whichever front serves them
+ * ({@link RankingsController}, or {@link HotReadsFilter} for the plain requests of the hottest routes).
+ */
+public class ReadAnswers {
+
+    static final String USER_ID = "[A-Za-z0-9._-]{1,64}";
+    private static final int MAX_LIMIT = 1000;
+    private static final int MAX_CONTEXT = 50;
+
+    /** A body with its entity tag, or only the tag when the client's {@code If-None-Match} already names it. */
+    public record Answer(String etag, byte[] body) {
+        public boolean notModified() {
+            return body == null;
+        }
+    }
+
+    private final SliceParser slices;
+    private final RenderedReads reads;
+
+    public ReadAnswers(SliceParser slices, RenderedReads reads) {
+        this.slices = slices;
+        this.reads = reads;
+    }
+
+    public Answer rankings(String id, String window, String period, String from, String to, long offset, int limit,
+                           String ifNoneMatch) {
+        if (offset < 0) {
+            throw new InvalidQueryException("offset must be 0 or more, was " + offset);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidQueryException("limit must be 1.." + MAX_LIMIT + ", was " + limit);
+        }
+        Slice slice = slices.parse(id, window, period, from, to);
+        String known = reads.knownEtag(slice);
+        if (EntityTags.matches(ifNoneMatch, known)) {
+            return new Answer(known, null);
+        }
+        return answer(reads.rankings(slice, offset, limit), ifNoneMatch);
+    }
+
+    public Answer player(String id, String userId, String window, String period, String from, String to,
+                         int context, String ifNoneMatch) {
+        if (!userId.matches(USER_ID)) {
+            throw new InvalidQueryException("userId must be 1-64 of [A-Za-z0-9._-]");
+        }
+        if (context < 0 || context > MAX_CONTEXT) {
+            throw new InvalidQueryException("context must be 0.." + MAX_CONTEXT + ", was " + context);
+        }
+        Slice slice = slices.parse(id, window, period, from, to);
+        String known = reads.knownEtag(slice);
+        if (EntityTags.matches(ifNoneMatch, known)) {
+            return new Answer(known, null);
+        }
+        return answer(reads.player(slice, userId, context), ifNoneMatch);
+    }
+
+    private static Answer answer(Representation representation, String ifNoneMatch) {
+        return new Answer(representation.etag(), representation.matches(ifNoneMatch) ? null : representation.body());
+    }
+}

@@ -9,6 +9,7 @@ import dev.leaderboard.bench.report.LatencySummary;
 import dev.leaderboard.bench.report.MachineInfo;
 import dev.leaderboard.bench.server.BenchJvm;
 import dev.leaderboard.bench.server.ServerLaunch;
+import dev.leaderboard.bench.server.EdgeFloorController;
 import dev.leaderboard.bench.server.ServerProcess;
 import dev.leaderboard.bench.server.StorageEngine;
 import dev.leaderboard.server.security.DevTokens;
@@ -197,6 +198,9 @@ public final class ReadBenchmark {
         String playerPath = "/api/v1/leaderboards/" + SyntheticBoard.BOARD + "/players/";
         int players = options.players();
         ClosedLoop.Request httpTop = () -> http.send(top10, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        HttpRequest floor = HttpRequest.newBuilder(base.resolve(EdgeFloorController.PATH))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        ClosedLoop.Request httpFloor = () -> http.send(floor, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
         ClosedLoop.Request httpPlayer = () -> {
             String player = SyntheticBoard.playerId(1 + ThreadLocalRandom.current().nextInt(players));
             HttpRequest request = HttpRequest.newBuilder(base.resolve(playerPath + player + "?context=5"))
@@ -213,6 +217,7 @@ public final class ReadBenchmark {
             writer.start();
         }
         try {
+            report.reads(ReadReport.Read.HTTP_FLOOR, phase("GET edge floor (constant)", server, () -> httpFloor));
             report.reads(ReadReport.Read.HTTP_TOP, phase("GET rankings?limit=10", server, () -> httpTop));
             report.reads(ReadReport.Read.REDIS_TOP, phase("Redis ZREVRANGE 0 9 WITHSCORES", server, redis::top10));
             report.reads(ReadReport.Read.HTTP_PLAYER, phase("GET players/{id}?context=5", server, () -> httpPlayer));

@@ -25,7 +25,7 @@ final class ReadReport {
     static final long TARGET_READ_P99_MICROS = 10_000;
     static final long TARGET_FANOUT_P99_MICROS = 1_000_000;
 
-    enum Read { HTTP_TOP, REDIS_TOP, HTTP_PLAYER, REDIS_RANK }
+    enum Read { HTTP_FLOOR, HTTP_TOP, REDIS_TOP, HTTP_PLAYER, REDIS_RANK }
 
     record Phase(ClosedLoop.Result result, CpuMeter.Usage cpu) {
     }
@@ -184,6 +184,12 @@ final class ReadReport {
         ResultTable table = new ResultTable(String.format(Locale.ROOT, "Reads at %,d players while writes run "
                         + "(per s = successful requests per second; ratio = p99 ÷ baseline p99)", options.players()));
         String readers = options.readers() + " readers";
+        Phase floor = reads.get(Read.HTTP_FLOOR);
+        if (floor != null) {
+            LatencySummary l = floor.result().latency();
+            table.add(new Row("edge floor: HTTP GET of a constant (same filters and MVC), " + readers,
+                    rate(floor.result().perSecond()), millis(l.p50()), millis(l.p95()), millis(l.p99()), "", ""));
+        }
         addPair(table, "HTTP GET rankings?limit=10, " + readers, Read.HTTP_TOP,
                 "baseline: Redis ZREVRANGE 0 9 WITHSCORES, " + readers, Read.REDIS_TOP, "ZREVRANGE");
         addPair(table, "HTTP GET players/{random}?context=5, " + readers, Read.HTTP_PLAYER,
@@ -249,11 +255,15 @@ final class ReadReport {
         StringBuilder out = new StringBuilder("cpu      : CPU time per measured phase, and how busy the machine was\n");
         reads.forEach((read, phase) -> {
             CpuMeter.Usage u = phase.cpu();
+            double requests = phase.result().perSecond() * seconds(u.wall());
             out.append(String.format(Locale.ROOT, "           %-12s benchmark JVM %.1f s, server tree %s, "
-                            + "PostgreSQL %s; machine busy %.0f%%%n", read.name().toLowerCase(Locale.ROOT) + ":",
+                            + "PostgreSQL %s; machine busy %.0f%%; server JVM without Redis %s per request%n",
+                    read.name().toLowerCase(Locale.ROOT) + ":",
                     seconds(u.client()), u.server().map(d -> String.format(Locale.ROOT, "%.1f s", seconds(d)))
                             .orElse("-"), u.database().map(d -> String.format(Locale.ROOT, "%.1f s", seconds(d)))
-                            .orElse("-"), u.machineBusy() * 100));
+                            .orElse("-"), u.machineBusy() * 100,
+                    u.serverWithoutRedis().filter(d -> requests > 0).map(d -> String.format(Locale.ROOT,
+                            "%.3f ms", seconds(d) * 1000 / requests)).orElse("-")));
         });
         return out.toString();
     }

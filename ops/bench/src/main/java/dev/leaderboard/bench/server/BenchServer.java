@@ -46,6 +46,7 @@ public final class BenchServer {
         SpringApplication app = new SpringApplication(LeaderboardServer.class);
         app.setAllowBeanDefinitionOverriding(engine.replacesServerBeans());
         app.addListeners(new PersistenceReport());
+        app.addPrimarySources(List.of(EdgeFloorController.class));
         log.info("Benchmark server with storage engine {}", engine.label());
         // A benchmark sends far more than one player's or one address' share; arguments and env can still override.
         Map<String, Object> properties = new HashMap<>(engine.springProperties());

@@ -1,5 +1,7 @@
 package dev.leaderboard.query.rankings;
 
+import java.util.function.Supplier;
+
 /**
  * The rankings and player reads, validated and answered as API.md defines them, for whichever front serves them
  * ({@link RankingsController}, or {@link HotReadsFilter} for the plain requests of the hottest routes).
@@ -34,11 +36,7 @@ public class ReadAnswers {
             throw new InvalidQueryException("limit must be 1.." + MAX_LIMIT + ", was " + limit);
         }
         Slice slice = slices.parse(id, window, period, from, to);
-        String known = reads.knownEtag(slice);
-        if (EntityTags.matches(ifNoneMatch, known)) {
-            return new Answer(known, null);
-        }
-        return answer(reads.rankings(slice, offset, limit), ifNoneMatch);
+        return conditional(slice, ifNoneMatch, () -> reads.rankings(slice, offset, limit));
     }
 
     public Answer player(String id, String userId, String window, String period, String from, String to,
@@ -50,14 +48,16 @@ public class ReadAnswers {
             throw new InvalidQueryException("context must be 0.." + MAX_CONTEXT + ", was " + context);
         }
         Slice slice = slices.parse(id, window, period, from, to);
+        return conditional(slice, ifNoneMatch, () -> reads.player(slice, userId, context));
+    }
+
+    /** {@code 304} from the version known in memory when the client has it; else the read, or 304 if it matches. */
+    private Answer conditional(Slice slice, String ifNoneMatch, Supplier<Representation> read) {
         String known = reads.knownEtag(slice);
         if (EntityTags.matches(ifNoneMatch, known)) {
             return new Answer(known, null);
         }
-        return answer(reads.player(slice, userId, context), ifNoneMatch);
-    }
-
-    private static Answer answer(Representation representation, String ifNoneMatch) {
+        Representation representation = read.get();
         return new Answer(representation.etag(), representation.matches(ifNoneMatch) ? null : representation.body());
     }
 }

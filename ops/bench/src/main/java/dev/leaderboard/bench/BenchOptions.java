@@ -85,6 +85,8 @@ public record BenchOptions(Optional<URI> url,
               --kafka-partitions N  partitions if the benchmark creates the topic (default 12)
               --kafka-group ID      the ingress consumer group (default: the group committing on the topic)
               --kafka-bootstrap HP  the broker of a server given with --url
+              --kafka-processes N   1, or 2: then a second server process joins and a second fill is
+                                    measured with both consuming (default 1)
             ingestion baselines (rest-batch, kafka):
               --baseline-batch N    events + ledger rows per transaction of baseline (a) (default 500)
               --baseline-connections N  connections of baselines (a) and (b) (default 2)
@@ -120,6 +122,7 @@ public record BenchOptions(Optional<URI> url,
         int kafkaPartitions = d.kafkaPartitions();
         Optional<String> kafkaGroup = d.kafkaGroup();
         Optional<String> kafkaBootstrap = d.kafkaBootstrap();
+        int kafkaProcesses = d.kafkaProcesses();
         int baselineBatch = d.baselineBatch();
         int baselineConnections = d.baselineConnections();
         Duration baselineLimit = d.baselineLimit();
@@ -165,6 +168,7 @@ public record BenchOptions(Optional<URI> url,
                 case "--kafka-partitions" -> kafkaPartitions = positiveInt(name, value);
                 case "--kafka-group" -> kafkaGroup = Optional.of(value);
                 case "--kafka-bootstrap" -> kafkaBootstrap = Optional.of(value);
+                case "--kafka-processes" -> kafkaProcesses = positiveInt(name, value);
                 case "--baseline-batch" -> baselineBatch = positiveInt(name, value);
                 case "--baseline-connections" -> baselineConnections = positiveInt(name, value);
                 case "--baseline-seconds" -> baselineLimit = Duration.ofSeconds(positiveInt(name, value));
@@ -172,7 +176,7 @@ public record BenchOptions(Optional<URI> url,
             }
         }
         IngestionOptions ingestion = new IngestionOptions(batchSize, batchClients, kafkaActions, kafkaPlayers,
-                kafkaDuration, kafkaCompression, kafkaPartitions, kafkaGroup, kafkaBootstrap, baselineBatch,
+                kafkaDuration, kafkaCompression, kafkaPartitions, kafkaGroup, kafkaBootstrap, kafkaProcesses, baselineBatch,
                 baselineConnections, baselineLimit);
         return new BenchOptions(url, jdbcUrl, jdbcUser, jdbcPassword, clients, players, duration, warmup,
                 engines, hotEvents, probeRequests, serverJar, serverJavaOptions, serverArguments, jwtSecret,

@@ -123,7 +123,8 @@ final class BenchReport {
             out.append('\n');
             run.batch().ifPresent(batch -> out.append("outcomes : rest-batch ").append(outcomes(batch))
                     .append("\n           actions: ").append(counts(batch.actionOutcomes())).append('\n'));
-            run.kafka().ifPresent(kafka -> out.append(kafkaFacts(kafka)));
+            run.kafka().ifPresent(kafka -> out.append(kafkaFacts("kafka", kafka)));
+            run.kafkaTwoProcesses().ifPresent(two -> out.append(kafkaFacts("kafka 2p", two)));
             out.append('\n').append(ingestionTable(run).render());
             out.append(ingestionVerdicts(run));
             out.append(ingestionCpu(run));
@@ -282,9 +283,10 @@ final class BenchReport {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String kafkaFacts(KafkaScenario.Result kafka) {
+    private static String kafkaFacts(String label, KafkaScenario.Result kafka) {
+        String prefix = String.format(Locale.ROOT, "%-9s: ", label);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "kafka    : fill %,d records in %.1f s = %,.0f records/s, %.1f MiB/s "
+        out.append(String.format(Locale.ROOT, prefix + "fill %,d records in %.1f s = %,.0f records/s, %.1f MiB/s "
                         + "before compression (idempotent producer, acks=all, %s, compression rate %s); topic %s, %d "
                         + "partitions%s%n", kafka.fill().records(), seconds(kafka.fill().elapsed()),
                 kafka.fill().recordsPerSecond(), kafka.fill().mebibytesPerSecond(), kafka.fill().compression(),
@@ -292,12 +294,12 @@ final class BenchReport {
                         : String.format(Locale.ROOT, "%.2f", kafka.fill().compressionRate()),
                 kafka.topic().name(), kafka.topic().partitions(),
                 kafka.topic().created() ? " (created by the benchmark)" : ""));
-        out.append(String.format(Locale.ROOT, "kafka    : consumer group %s committed %,d actions in %.1f s after "
+        out.append(String.format(Locale.ROOT, prefix + "consumer group %s committed %,d actions in %.1f s after "
                         + "the resume; PostgreSQL stored %,d events; committed per %d s: %s%n", kafka.group(),
                 kafka.consumed(), seconds(kafka.window()), kafka.eventsStored(), 10,
                 kafka.perStep().stream().map(n -> String.format(Locale.ROOT, "%,d", n))
                         .collect(Collectors.joining(" "))));
-        out.append(String.format(Locale.ROOT, "kafka    : projection lag = the standings processor's lagSeconds (age "
+        out.append(String.format(Locale.ROOT, prefix + "projection lag = the standings processor's lagSeconds (age "
                 + "of its oldest unapplied event), %,d samples every 250 ms; max %s ms%n", kafka.lag().count(),
                 millis(kafka.lag().max())));
         return out.toString();
@@ -323,12 +325,15 @@ final class BenchReport {
             table.add(new Row("  events stored in PostgreSQL in the same window", rate(kafka.eventsPerSecond()),
                     "", "", "", "", base.map(b -> combined).orElse(""),
                     base.map(b -> ratio(kafka.eventsPerSecond(), b.combinedPerSecond())).orElse("")));
-            table.add(new Row("  projection lag during it [lagSeconds samples]", "", millis(kafka.lag().p50()),
-                    millis(kafka.lag().p95()), millis(kafka.lag().p99()), millis(kafka.lag().p999()),
-                    "target p99 2000 ms", kafka.lag().count() == 0 ? ""
-                    : ratio(kafka.lag().p99(), TARGET_KAFKA_LAG_P99_MICROS)));
+            table.add(lagRow(kafka));
             table.add(new Row("  Kafka fill (" + kafka.fill().compression() + ", idempotent producer)",
                     rate(kafka.fill().recordsPerSecond()), "", "", "", "", "", ""));
+        });
+        run.kafkaTwoProcesses().ifPresent(two -> {
+            table.add(new Row("Kafka, two server processes consuming a second fill [committed offsets]",
+                    rate(two.actionsPerSecond()), "", "", "", "", run.kafka().map(one -> "one process").orElse(""),
+                    run.kafka().map(one -> ratio(two.actionsPerSecond(), one.actionsPerSecond())).orElse("")));
+            table.add(lagRow(two));
         });
         base.ifPresent(b -> {
             table.add(Row.of("baseline (a) " + b.jdbc().name() + " [batch latency]", b.jdbc().eventsPerSecond(),
@@ -339,6 +344,13 @@ final class BenchReport {
                     rate(b.combinedPerSecond()), "", "", "", "", "", ""));
         });
         return table;
+    }
+
+    private static Row lagRow(KafkaScenario.Result kafka) {
+        return new Row("  projection lag during it [lagSeconds samples]", "", millis(kafka.lag().p50()),
+                millis(kafka.lag().p95()), millis(kafka.lag().p99()), millis(kafka.lag().p999()),
+                "target p99 2000 ms", kafka.lag().count() == 0 ? ""
+                : ratio(kafka.lag().p99(), TARGET_KAFKA_LAG_P99_MICROS));
     }
 
     private String ingestionVerdicts(RunFigures run) {
@@ -370,6 +382,8 @@ final class BenchReport {
         run.kafka().ifPresent(kafka -> out.append(cpuLine("kafka", "benchmark JVM", kafka.cpu(), kafka.consumed()))
                 .append("           (kafka: the embedded broker runs inside the server JVM here, so its CPU is in "
                         + "the server JVM's)\n"));
+        run.kafkaTwoProcesses().ifPresent(two -> out.append(cpuLine("kafka 2p", "benchmark JVM", two.cpu(),
+                two.consumed())).append("           (kafka 2p: server JVM = both server processes)\n"));
         run.ingestion().ifPresent(b -> {
             out.append(cpuLine("baseline (a)", "inserting JVM", b.jdbc().cpu(), b.jdbc().events()));
             out.append(cpuLine("baseline (b)", "writing JVM", b.redis().cpu(), b.redis().events()))

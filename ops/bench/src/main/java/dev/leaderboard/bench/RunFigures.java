@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param batched      rest-single's baseline (b), if the database was reachable
  * @param batch        rest-batch: {@code POST /api/v1/actions/batch}, with its CPU time
  * @param kafka        the kafka scenario
+ * @param kafkaTwoProcesses the kafka scenario again with a second server process consuming too
  * @param ingestion    the ingestion baselines (for rest-batch and kafka)
  * @param hotPlayer    the hot-player scenario, if it ran
  * @param facts        lines printed with the figures: load averages, settings as run, fill rates
@@ -32,6 +33,7 @@ import java.util.Optional;
 record RunFigures(String target, String persistence, String database, String serverLog,
                   Optional<LoadResult> http, Optional<BaselineResult> perEvent, Optional<BaselineResult> batched,
                   Optional<LoadResult> batch, Optional<KafkaScenario.Result> kafka,
+                  Optional<KafkaScenario.Result> kafkaTwoProcesses,
                   Optional<IngestionBaselines.Figures> ingestion, Optional<HotPlayerResult> hotPlayer,
                   List<String> facts, List<String> profiles, List<String> notes, List<String> failures) {
 
@@ -53,6 +55,7 @@ record RunFigures(String target, String persistence, String database, String ser
         Optional<BaselineResult> batched = Optional.empty();
         Optional<LoadResult> batch = Optional.empty();
         Optional<KafkaScenario.Result> kafka = Optional.empty();
+        Optional<KafkaScenario.Result> kafkaTwoProcesses = Optional.empty();
         Optional<IngestionBaselines.Figures> ingestion = Optional.empty();
         Optional<HotPlayerResult> hotPlayer = Optional.empty();
         final List<String> facts = new ArrayList<>();
@@ -66,7 +69,7 @@ record RunFigures(String target, String persistence, String database, String ser
 
         RunFigures build() {
             return new RunFigures(target, persistence, database, serverLog, http, perEvent, batched, batch, kafka,
-                    ingestion, hotPlayer, facts, profiles, notes, failures);
+                    kafkaTwoProcesses, ingestion, hotPlayer, facts, profiles, notes, failures);
         }
     }
 }

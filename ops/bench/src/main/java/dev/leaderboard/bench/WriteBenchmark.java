@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * The write-path benchmark. Against one server (started as a subprocess per storage engine, or given with
@@ -138,7 +139,7 @@ public final class WriteBenchmark {
             RunFigures.Builder figures = new RunFigures.Builder(engine.label());
             figures.persistence = persistence;
             figures.serverLog = log.toString();
-            Target target = new Target(engine.label(), server.baseUrl(), Optional.of(server),
+            Target target = new Target(engine.label(), server.baseUrl(), Optional.of(server), List.of(),
                     Optional.of(database(server.jdbcUrl())), Optional.of(server.kafkaBootstrap()));
             scenarios(target, figures);
             if (options.runs(WriteScenario.HOT_PLAYER) && !figures.failures.isEmpty()) {
@@ -171,18 +172,28 @@ public final class WriteBenchmark {
         if (options.jdbcUrl().isEmpty()) {
             figures.notes.add("JDBC baselines skipped: no --jdbc-url");
         }
-        scenarios(new Target("external", url, Optional.empty(), options.jdbcUrl().map(this::database),
+        scenarios(new Target("external", url, Optional.empty(), List.of(), options.jdbcUrl().map(this::database),
                 options.ingestion().kafkaBootstrap()), figures);
         return figures.build();
     }
 
-    /** The server under test: its URL, and what the benchmark can reach of it. */
-    private record Target(String label, URI baseUrl, Optional<ServerProcess> server, Optional<Database> database,
-                          Optional<String> kafkaBootstrap) {
+    /**
+     * The server under test: its URL, and what the benchmark can reach of it.
+     *
+     * @param joined further server processes on the same embedded servers, metered with it
+     */
+    private record Target(String label, URI baseUrl, Optional<ServerProcess> server, List<ServerProcess> joined,
+                          Optional<Database> database, Optional<String> kafkaBootstrap) {
 
         CpuMeter meter() {
-            return CpuMeter.start(server.flatMap(ServerProcess::handle),
-                    server.map(ServerProcess::postgresDataDirectory));
+            List<ProcessHandle> processes = Stream.concat(server.stream(), joined.stream())
+                    .flatMap(process -> process.handle().stream()).toList();
+            return CpuMeter.start(processes, server.map(ServerProcess::postgresDataDirectory));
+        }
+
+        Target joinedBy(ServerProcess second) {
+            return new Target(label + "-2p", baseUrl, server,
+                    Stream.concat(joined.stream(), Stream.of(second)).toList(), database, kafkaBootstrap);
         }
     }
 
@@ -290,8 +301,8 @@ public final class WriteBenchmark {
         awaitProjections(target, figures, "kafka");
         progress.printf("[%s] kafka: broker %s%n", target.label(), target.kafkaBootstrap().get());
         Phase phase = new Phase(WriteScenario.KAFKA, target, figures);
-        KafkaScenario scenario = new KafkaScenario(new IngressAdmin(target.baseUrl(), tokens.admin()),
-                target.kafkaBootstrap().get(), target.database(), options.ingestion(), runId, progress);
+        KafkaScenario scenario = new KafkaScenario(List.of(new IngressAdmin(target.baseUrl(), tokens.admin())),
+                false, target.kafkaBootstrap().get(), target.database(), options.ingestion(), runId, progress);
         try {
             KafkaScenario.Result result = scenario.run(phase::start, phase::finish);
             figures.kafka = Optional.of(result);
@@ -299,6 +310,40 @@ public final class WriteBenchmark {
         } catch (IngressAdmin.NoKafkaIngress e) {
             progress.println("[" + target.label() + "] kafka scenario cannot run: " + e.getMessage());
             figures.failures.add("kafka: " + e.getMessage());
+            return;
+        }
+        if (options.ingestion().kafkaProcesses() == 2) {
+            kafkaWithSecondProcess(target, figures);
+        }
+    }
+
+    /**
+     * A second server process on the first one's PostgreSQL, Redis and Kafka, then the kafka scenario again with
+     * both consuming: the consumer group and the projection's segments split between them. The first window's
+     * unconsumed records are dropped, so this window starts on a fill of its own, with new players as the first.
+     */
+    private void kafkaWithSecondProcess(Target target, RunFigures.Builder figures) throws Exception {
+        if (target.server().isEmpty()) {
+            figures.notes.add("kafka with two processes skipped: it needs a server the benchmark starts");
+            return;
+        }
+        ServerProcess first = target.server().get();
+        Path dataDirectory = Files.createTempDirectory("leaderboard-bench-second-");
+        Path log = Path.of(first.logFile().toString().replaceFirst("\\.log$", "") + "-second.log");
+        progress.printf("[%s] kafka: starting a second server process (log: %s)%n", target.label(), log);
+        try (ServerProcess second = ServerProcess.start(first.launch().attachedTo(first.embeddedServers(),
+                dataDirectory, log))) {
+            Target both = target.joinedBy(second);
+            awaitProjections(target, figures, "kafka with two processes");
+            Phase phase = new Phase(WriteScenario.KAFKA, both, figures);
+            KafkaScenario scenario = new KafkaScenario(List.of(new IngressAdmin(first.baseUrl(), tokens.admin()),
+                    new IngressAdmin(second.baseUrl(), tokens.admin())), true, target.kafkaBootstrap().orElseThrow(),
+                    target.database(), options.ingestion(), runId + "p2", progress);
+            KafkaScenario.Result result = scenario.run(phase::start, phase::finish);
+            figures.kafkaTwoProcesses = Optional.of(result);
+            result.notes().forEach(note -> figures.notes.add("kafka, two processes: " + note));
+        } finally {
+            BenchJvm.deleteRecursively(dataDirectory, progress);
         }
     }
 

@@ -54,7 +54,8 @@ class BenchOptionsTest {
         BenchOptions options = BenchOptions.parse(new String[]{"--scenario", "rest-batch,kafka",
                 "--batch-size", "250", "--batch-clients", "8", "--kafka-actions", "2_000_000", "--kafka-players", "50",
                 "--kafka-duration", "20", "--kafka-compression", "NONE", "--kafka-partitions", "6",
-                "--kafka-group", "ingress", "--kafka-bootstrap", "127.0.0.1:9092", "--baseline-batch", "1000",
+                "--kafka-group", "ingress", "--kafka-bootstrap", "127.0.0.1:9092", "--kafka-processes", "2",
+                "--baseline-batch", "1000",
                 "--baseline-connections", "3", "--baseline-seconds", "15", "--server-jfr", "/tmp/jfr"},
                 Map.of(), LOCAL_SECRET);
 
@@ -62,7 +63,7 @@ class BenchOptionsTest {
         assertThat(options.runs(WriteScenario.REST_SINGLE)).isFalse();
         assertThat(options.ingestion()).isEqualTo(new IngestionOptions(250, 8, 2_000_000, 50,
                 Duration.ofSeconds(20), "none", 6, java.util.Optional.of("ingress"),
-                java.util.Optional.of("127.0.0.1:9092"), 1000, 3, Duration.ofSeconds(15)));
+                java.util.Optional.of("127.0.0.1:9092"), 2, 1000, 3, Duration.ofSeconds(15)));
         assertThat(options.serverJfr()).contains(Path.of("/tmp/jfr"));
     }
 

@@ -65,23 +65,39 @@ public final class LocalLauncher {
             properties.put("spring.data.redis.host", "127.0.0.1");
             properties.put("spring.data.redis.port", redis.port());
             properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-            properties.put("server.address", "127.0.0.1");
 
-            app.setAdditionalProfiles("local");
-            app.addInitializers(context -> context.getEnvironment().getPropertySources().addAfter(
-                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new MapPropertySource("embeddedServers", properties)));
             // Registered before every other bean, so destroyed after all of them: processors store their tokens
             // and pools close before the servers they talk to go away.
             app.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
                     .registerDisposableBean("embeddedServers", () -> closeAll(started)));
-            return app.run(args);
+            return runLocal(app, properties, args);
         } catch (RuntimeException | Error e) {
             log.error("Local mode failed to start", e);
             closeAll(started);
             System.exit(1);
             return null;
         }
+    }
+
+    /**
+     * Runs the application with the {@code local} profile against servers another process started (a second
+     * instance on one PostgreSQL, Redis and Kafka): {@code properties} must name them ({@code spring.datasource.*},
+     * {@code spring.data.redis.*}, {@code spring.kafka.bootstrap-servers}); they rank as in {@link #start}.
+     */
+    public static ConfigurableApplicationContext attach(SpringApplication app, Map<String, ?> properties,
+                                                        String... args) {
+        return runLocal(app, properties, args);
+    }
+
+    private static ConfigurableApplicationContext runLocal(SpringApplication app, Map<String, ?> properties,
+                                                           String... args) {
+        Map<String, Object> withLoopback = new HashMap<>(properties);
+        withLoopback.put("server.address", "127.0.0.1");
+        app.setAdditionalProfiles("local");
+        app.addInitializers(context -> context.getEnvironment().getPropertySources().addAfter(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new MapPropertySource("embeddedServers", withLoopback)));
+        return app.run(args);
     }
 
     /** Kafka on 127.0.0.1:{@code LEADERBOARD_LOCAL_KAFKA_PORT}, its log kept in {@code <data dir>/kafka}. */

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -99,6 +100,23 @@ public final class KafkaAdminView implements AutoCloseable {
             }
         });
         return offsets;
+    }
+
+    /**
+     * Deletes every record up to the end offsets, so a consumer at an older position starts at the next record
+     * written ({@code auto.offset.reset=earliest} after its offset falls out of range).
+     *
+     * @return the records the group had not committed yet, which no one will consume now
+     */
+    public long dropBacklog(Topic topic, Optional<String> group) {
+        Map<TopicPartition, Long> end = endOffsets(topic);
+        Map<TopicPartition, Long> committed = group.map(g -> committed(g, topic)).orElse(Map.of());
+        Map<TopicPartition, RecordsToDelete> request = new HashMap<>();
+        end.forEach((partition, offset) -> request.put(partition, RecordsToDelete.beforeOffset(offset)));
+        get(admin.deleteRecords(request).all());
+        return end.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - committed.getOrDefault(e.getKey(), e.getValue())))
+                .sum();
     }
 
     /** The consumer groups that have committed offsets on the topic. */

@@ -63,16 +63,23 @@ public final class KafkaScenario {
         }
     }
 
-    private final IngressAdmin ingress;
+    private final List<IngressAdmin> servers;
+    private final boolean dropBacklog;
     private final String bootstrap;
     private final Optional<Database> database;
     private final IngestionOptions options;
     private final String runId;
     private final PrintStream progress;
 
-    public KafkaScenario(IngressAdmin ingress, String bootstrap, Optional<Database> database, IngestionOptions options,
-                         String runId, PrintStream progress) {
-        this.ingress = ingress;
+    /**
+     * @param servers     every server process consuming the topic: all are resumed and paused
+     * @param dropBacklog delete the records an earlier window left unconsumed before filling, so this window
+     *                    consumes only its own fill (never for a topic the benchmark does not own alone)
+     */
+    public KafkaScenario(List<IngressAdmin> servers, boolean dropBacklog, String bootstrap, Optional<Database> database,
+                         IngestionOptions options, String runId, PrintStream progress) {
+        this.servers = List.copyOf(servers);
+        this.dropBacklog = dropBacklog;
         this.bootstrap = bootstrap;
         this.database = database;
         this.options = options;
@@ -83,7 +90,9 @@ public final class KafkaScenario {
     /** @param measured started right before the resume, stopped at the end of the window (CPU meter, JFR) */
     public Result run(Supplier<CpuMeter> measured, Runnable afterWindow) throws Exception {
         List<String> notes = new ArrayList<>();
-        ingress.checkPresent();
+        for (IngressAdmin server : servers) {
+            server.checkPresent();
+        }
         KafkaFillPlan plan = new KafkaFillPlan(options.kafkaActions(), options.kafkaPlayers(), runId,
                 ActionClient.ACTION_TYPE, Optional.empty());
         try (KafkaAdminView kafka = new KafkaAdminView(bootstrap)) {
@@ -91,6 +100,11 @@ public final class KafkaScenario {
             progress.printf(Locale.ROOT, "[kafka] topic %s: %d partitions (%s)%n", TOPIC, topic.partitions(),
                     topic.created() ? "created by the benchmark" : "already there");
             Optional<String> group = options.kafkaGroup().or(() -> only(kafka.groupsCommittingOn(topic), notes));
+            if (dropBacklog) {
+                long dropped = kafka.dropBacklog(topic, group);
+                progress.printf(Locale.ROOT, "[kafka] dropped %,d records an earlier window left unconsumed%n",
+                        dropped);
+            }
             Map<TopicPartition, Long> before = kafka.endOffsets(topic);
             Map<TopicPartition, Long> committedBefore = group.map(g -> kafka.committed(g, topic)).orElse(Map.of());
 
@@ -113,9 +127,11 @@ public final class KafkaScenario {
             List<Long> perStep = new ArrayList<>();
             CpuMeter cpu = measured.get();
             long start = System.nanoTime();
-            ingress.resume();
-            progress.printf(Locale.ROOT, "[kafka] consumer resumed; measuring for %d s%n",
-                    options.kafkaDuration().toSeconds());
+            for (IngressAdmin server : servers) {
+                server.resume();
+            }
+            progress.printf(Locale.ROOT, "[kafka] consumers of %d server process(es) resumed; measuring for %d s%n",
+                    servers.size(), options.kafkaDuration().toSeconds());
             long deadline = start + options.kafkaDuration().toNanos();
             long nextOffsets = start;
             long nextStep = start + STEP.toNanos();
@@ -123,7 +139,8 @@ public final class KafkaScenario {
             long stepStart = 0;
             long end = deadline;
             while (System.nanoTime() < deadline) {
-                OptionalDouble lagSeconds = ingress.standingsLagSeconds();
+                // read from the shared token store: any server gives the lag of every segment
+                OptionalDouble lagSeconds = servers.getFirst().standingsLagSeconds();
                 if (lagSeconds.isPresent()) {
                     LatencySummary.record(lag, (long) (lagSeconds.getAsDouble() * 1e9));
                 }
@@ -163,10 +180,12 @@ public final class KafkaScenario {
                 notes.add("no consumer group committed offsets on " + TOPIC + ": actions/s from offsets unknown");
             }
             long stored = eventsAfter(headBefore);
-            try {
-                ingress.pause();
-            } catch (RuntimeException e) {
-                notes.add("could not pause the consumer after the window: " + e.getMessage());
+            for (IngressAdmin server : servers) {
+                try {
+                    server.pause();
+                } catch (RuntimeException e) {
+                    notes.add("could not pause a consumer after the window: " + e.getMessage());
+                }
             }
             if (consumed > 0 && Math.abs(stored - consumed) > Math.max(1_000, consumed / 20)) {
                 notes.add(String.format(Locale.ROOT, "the event store gained %,d events while %,d offsets were "

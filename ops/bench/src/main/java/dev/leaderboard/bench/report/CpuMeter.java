@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -60,7 +61,12 @@ public final class CpuMeter {
      * @param postgresData  the PostgreSQL data directory, to find the postmaster and its backends, if known
      */
     public static CpuMeter start(Optional<ProcessHandle> server, Optional<Path> postgresData) {
-        Supplier<Stream<ProcessHandle>> serverTree = () -> server.stream()
+        return start(server.stream().toList(), postgresData);
+    }
+
+    /** @param servers the server processes (their descendants included), summed as "server" */
+    public static CpuMeter start(List<ProcessHandle> servers, Optional<Path> postgresData) {
+        Supplier<Stream<ProcessHandle>> serverTree = () -> servers.stream()
                 .flatMap(handle -> Stream.concat(Stream.of(handle), handle.descendants()));
         Supplier<Stream<ProcessHandle>> database = () -> postgresData.stream()
                 .flatMap(data -> ProcessHandle.allProcesses()

@@ -19,14 +19,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar leaderboard-bench.jar server --engine jdbc|jpa}: local mode (embedded PostgreSQL 17, Redis and
- * Kafka on loopback, profile {@code local}, same environment variables as {@code leaderboard-local.jar}) with the
- * chosen Axon storage engine. Once ready it logs {@link #ENGINE_MARKER} with the engine it really runs, which the
- * benchmark checks.
+ * {@code java -jar leaderboard-bench.jar server --engine jdbc|jpa [--attach]}: local mode (embedded PostgreSQL 17,
+ * Redis and Kafka on loopback, profile {@code local}, same environment variables as {@code leaderboard-local.jar})
+ * with the chosen Axon storage engine. With {@code --attach} it starts no embedded servers and uses those another
+ * bench server started, named by its Spring arguments (a second instance). Once ready it logs {@link #ENGINE_MARKER}
+ * with the engine it really runs, which the benchmark checks.
  */
 public final class BenchServer {
 
     public static final String ENGINE_MARKER = "bench-server storage engine: ";
+    public static final String ATTACH = "--attach";
 
     private static final Logger log = LoggerFactory.getLogger(BenchServer.class);
 
@@ -35,10 +37,13 @@ public final class BenchServer {
 
     public static void main(String[] args) {
         StorageEngine engine = StorageEngine.JDBC;
+        boolean attach = false;
         List<String> springArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--engine") && i + 1 < args.length) {
                 engine = StorageEngine.parse(args[++i]);
+            } else if (args[i].equals(ATTACH)) {
+                attach = true;
             } else {
                 springArgs.add(args[i]);
             }
@@ -51,7 +56,12 @@ public final class BenchServer {
         // A benchmark sends far more than one player's or one address' share; arguments and env can still override.
         Map<String, Object> properties = new HashMap<>(engine.springProperties());
         properties.putIfAbsent("leaderboard.rate-limits.enabled", "false");
-        LocalLauncher.start(app, LocalSettings.from(System.getenv()), properties, springArgs.toArray(String[]::new));
+        if (attach) {
+            LocalLauncher.attach(app, properties, springArgs.toArray(String[]::new));
+        } else {
+            LocalLauncher.start(app, LocalSettings.from(System.getenv()), properties,
+                    springArgs.toArray(String[]::new));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.leaderboard.bench.server;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,5 +22,22 @@ public record ServerLaunch(Path java, Path jar, List<String> javaOptions, Storag
     public ServerLaunch {
         javaOptions = List.copyOf(javaOptions);
         springArguments = List.copyOf(springArguments);
+    }
+
+    /**
+     * A second server on the embedded servers of a running one ({@link BenchServer#ATTACH}): same JVM options,
+     * engine and arguments, its own log. The data directory only holds what the server itself writes there.
+     */
+    public ServerLaunch attachedTo(ServerProcess.EmbeddedServers servers, Path dataDirectory, Path logFile) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(BenchServer.ATTACH);
+        arguments.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + servers.postgresPort() + "/postgres");
+        arguments.add("--spring.datasource.username=postgres");
+        arguments.add("--spring.datasource.password=postgres");
+        arguments.add("--spring.data.redis.host=127.0.0.1");
+        arguments.add("--spring.data.redis.port=" + servers.redisPort());
+        arguments.add("--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrap());
+        arguments.addAll(springArguments);
+        return new ServerLaunch(java, jar, javaOptions, engine, arguments, dataDirectory, logFile);
     }
 }

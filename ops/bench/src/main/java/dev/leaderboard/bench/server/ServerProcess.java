@@ -109,6 +109,10 @@ public final class ServerProcess implements AutoCloseable {
         return launch.engine();
     }
 
+    public ServerLaunch launch() {
+        return launch;
+    }
+
     public Path logFile() {
         return launch.logFile();
     }

@@ -12,6 +12,7 @@ import dev.leaderboard.projections.layout.RedisLayoutProperties;
 import dev.leaderboard.query.export.ExportController;
 import dev.leaderboard.query.limits.ReadFailures;
 import dev.leaderboard.query.live.LiveStreams;
+import dev.leaderboard.query.live.StreamDrop;
 import dev.leaderboard.query.live.StreamController;
 import dev.leaderboard.query.live.StreamProperties;
 import dev.leaderboard.query.rankings.PostgresRankings;
@@ -182,8 +183,16 @@ public class QuerySideAutoConfiguration {
 
     @Bean
     public MeterBinder liveStreamMetrics(LiveStreams streams) {
-        return registry -> Gauge.builder("leaderboard.stream.clients", streams, LiveStreams::clients)
-                .description("Open live stream connections on this instance").register(registry);
+        return registry -> {
+            Gauge.builder("leaderboard.stream.clients", streams, LiveStreams::clients)
+                    .description("Open live stream connections on this instance").register(registry);
+            for (StreamDrop reason : StreamDrop.values()) {
+                FunctionCounter.builder("leaderboard.stream.dropped", streams, s -> s.dropped(reason))
+                        .tag("reason", reason.tag())
+                        .description("Live streams this instance ended: the client was too slow, or gone")
+                        .register(registry);
+            }
+        };
     }
 
     @Bean

@@ -5,19 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leaderboard.projections.layout.BoardChange;
 import dev.leaderboard.query.rankings.Rankings;
 import dev.leaderboard.windows.TimeWindow;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Every live stream client of this instance, grouped by what they watch. Change notifications arrive once per
@@ -27,17 +33,22 @@ public class LiveStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
+    /** Heartbeats go to one of this many buckets of clients per tick, so no tick walks every client. */
+    static final int HEARTBEAT_BUCKETS = 16;
+
     private final Rankings rankings;
     private final StreamProperties properties;
     private final Clock clock;
     private final ObjectMapper json;
     private final Map<StreamGroup.Key, StreamGroup> groups = new ConcurrentHashMap<>();
     private final StreamSlots slots;
-    /** How each open client leaves: its group, and its slot. Run once, by whichever end comes first. */
-    private final Map<SseEmitter, Runnable> departures = new ConcurrentHashMap<>();
-    /** A few threads, so one slow client connection cannot hold up every other group's events. */
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4,
+    private final List<Set<SseConnection>> heartbeatBuckets = IntStream.range(0, HEARTBEAT_BUCKETS)
+            .mapToObj(i -> (Set<SseConnection>) ConcurrentHashMap.<SseConnection>newKeySet()).toList();
+    private final Map<StreamDrop, LongAdder> drops = new EnumMap<>(StreamDrop.class);
+    /** Flushes only read Redis and offer bytes (writes never wait for a client); two threads are plenty. */
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("live-streams-", 0).daemon().factory());
+    private long heartbeatTick;
     private volatile boolean running;
 
     public LiveStreams(Rankings rankings, StreamProperties properties, Clock clock, ObjectMapper json) {
@@ -47,57 +58,58 @@ public class LiveStreams implements SmartLifecycle {
         this.json = json;
         this.slots = new StreamSlots(properties.maxConnections(), properties.maxConnectionsPerIp(),
                 properties.retryAfter());
+        for (StreamDrop drop : StreamDrop.values()) {
+            drops.put(drop, new LongAdder());
+        }
     }
 
     /**
-     * Opens a stream for a client at the given address, or refuses it before anything is sent when this instance or
-     * that address holds its maximum of streams.
+     * Opens a stream for a client at the given address and sends it the current top, or refuses it before anything
+     * is sent when this instance or that address holds its maximum of streams.
      *
      * @throws dev.leaderboard.query.limits.OverCapacityException 503 over the instance's cap, 429 over the address's
      */
-    public SseEmitter open(String leaderboardId, TimeWindow window, int top, String clientAddress)
-            throws IOException {
+    public void open(String leaderboardId, TimeWindow window, int top, String clientAddress,
+                     HttpServletRequest request, HttpServletResponse response) throws IOException {
         StreamSlots.Slot slot = slots.acquire(clientAddress);
-        SseEmitter client = new SseEmitter(properties.timeout().toMillis());
         // Registered as joining inside the map's compute, so the heartbeat cannot drop the group as empty while
-        // this client's first event is being sent (the client would then sit in a group no one serves).
+        // this client is being added (the client would then sit in a group no one serves).
         StreamGroup group = groups.compute(new StreamGroup.Key(leaderboardId, window, top), (key, existing) -> {
             StreamGroup joined = existing != null ? existing : new StreamGroup(key, properties.minInterval(), clock,
-                    scheduler, slice -> rankings.currentTop(slice, key.top()), this::toJson, this::depart);
+                    scheduler, slice -> rankings.currentTop(slice, key.top()), this::toJson);
             joined.joining();
             return joined;
         });
-        AtomicBoolean left = new AtomicBoolean();
-        Runnable leave = () -> {
-            if (left.compareAndSet(false, true)) {
-                departures.remove(client);
-                group.leave(client);
-                slot.release();
-            }
+        Consumer<SseConnection> ended = connection -> {
+            group.leave(connection);
+            bucketOf(connection).remove(connection);
+            slot.release();
         };
-        departures.put(client, leave);
-        // Completion follows a timeout or an error too; a failed write (heartbeat, event) departs directly, as the
-        // container may report a vanished client late or not at all.
-        client.onCompletion(leave);
-        client.onTimeout(leave);
-        client.onError(e -> leave.run());
+        SseConnection connection = null;
         try {
-            group.join(client);
+            connection = group.join(() -> SseConnection.open(request, response, properties.timeout(),
+                    properties.slowClientTimeout(), clock, (c, drop) -> drops.get(drop).increment(), ended));
+            bucketOf(connection).add(connection);
+            connection.start();
         } catch (IOException | RuntimeException e) {
-            leave.run();
+            if (connection == null) {
+                slot.release();
+            } else {
+                connection.close();
+            }
             throw e;
         } finally {
             group.joined();
         }
-        return client;
     }
 
-    /** A client whose connection failed: it leaves its group and frees its slot. */
-    private void depart(SseEmitter client) {
-        Runnable leave = departures.get(client);
-        if (leave != null) {
-            leave.run();
-        }
+    private Set<SseConnection> bucketOf(SseConnection connection) {
+        return heartbeatBuckets.get(Math.floorMod(System.identityHashCode(connection), HEARTBEAT_BUCKETS));
+    }
+
+    /** Streams this instance ended because the client was too slow or gone ({@link StreamDrop}). */
+    public long dropped(StreamDrop reason) {
+        return drops.get(reason).sum();
     }
 
     /** Stream slots taken on this instance (open streams, and streams being opened). */
@@ -129,17 +141,14 @@ public class LiveStreams implements SmartLifecycle {
         return groups.values().stream().mapToInt(g -> g.clients().size()).sum();
     }
 
+    /** One bucket of clients per tick; the whole round takes one heartbeat interval. Idle groups are dropped. */
     private void heartbeat() {
-        groups.forEach((key, group) -> {
-            for (SseEmitter client : group.clients()) {
-                try {
-                    client.send(SseEmitter.event().comment("heartbeat"));
-                } catch (IOException | IllegalStateException e) {
-                    depart(client);
-                }
-            }
-            groups.computeIfPresent(key, (k, current) -> current == group && group.isIdle() ? null : current);
-        });
+        Set<SseConnection> bucket = heartbeatBuckets.get((int) (heartbeatTick++ % HEARTBEAT_BUCKETS));
+        for (SseConnection connection : bucket) {
+            connection.heartbeat();
+        }
+        groups.forEach((key, group) ->
+                groups.computeIfPresent(key, (k, current) -> current == group && group.isIdle() ? null : current));
     }
 
     private String toJson(Object value) {
@@ -152,7 +161,7 @@ public class LiveStreams implements SmartLifecycle {
 
     @Override
     public void start() {
-        long every = properties.heartbeat().toMillis();
+        long every = Math.max(1, properties.heartbeat().toMillis() / HEARTBEAT_BUCKETS);
         scheduler.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
@@ -163,8 +172,8 @@ public class LiveStreams implements SmartLifecycle {
         running = false;
         int closed = 0;
         for (StreamGroup group : groups.values()) {
-            for (SseEmitter client : group.clients()) {
-                client.complete();
+            for (SseConnection client : group.clients()) {
+                client.close();
                 closed++;
             }
         }

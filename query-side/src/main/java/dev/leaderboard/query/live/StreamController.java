@@ -5,12 +5,12 @@ import dev.leaderboard.query.rankings.Slice;
 import dev.leaderboard.query.rankings.SliceParser;
 import dev.leaderboard.windows.TimeWindow;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 
@@ -35,10 +35,10 @@ public class StreamController {
 
     @GetMapping(path = "/api/v1/leaderboards/{id}/stream",
             produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    public SseEmitter stream(@PathVariable String id,
-                             @RequestParam(required = false) String window,
-                             @RequestParam(defaultValue = "10") int top,
-                             HttpServletRequest request) throws IOException {
+    public void stream(@PathVariable String id,
+                       @RequestParam(required = false) String window,
+                       @RequestParam(defaultValue = "10") int top,
+                       HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (top < 1 || top > properties.maxTop()) {
             throw new InvalidQueryException("top must be 1.." + properties.maxTop() + ", was " + top);
         }
@@ -48,6 +48,6 @@ public class StreamController {
         Slice.OfPeriod slice = (Slice.OfPeriod) slices.parse(id, window, null, null, null);
         TimeWindow timeWindow = slice.timeWindow();
         // The peer address, or the forwarded client's when server.forward-headers-strategy trusts a proxy.
-        return streams.open(id, timeWindow, top, request.getRemoteAddr());
+        streams.open(id, timeWindow, top, request.getRemoteAddr(), request, response);
     }
 }

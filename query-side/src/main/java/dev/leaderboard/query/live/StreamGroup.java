@@ -5,26 +5,25 @@ import dev.leaderboard.query.rankings.RankingPage;
 import dev.leaderboard.query.rankings.RankingsResponse;
 import dev.leaderboard.query.rankings.Slice;
 import dev.leaderboard.windows.TimeWindow;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The clients watching the same top N of one board and window on this instance. A change notification only marks
  * the group dirty; at most once per interval the group reads the current top itself (one read for all its clients,
  * so notifications arriving late or out of order cannot leave clients on an older state) and sends it only if it
- * differs from what the group last sent.
+ * differs from what the group last sent: serialized and encoded once, the same bytes offered to every client, none
+ * of which can make the others wait ({@link SseConnection}).
  */
 final class StreamGroup {
 
@@ -32,14 +31,14 @@ final class StreamGroup {
     }
 
     private final Key key;
-    private final Set<SseEmitter> clients = new CopyOnWriteArraySet<>();
+    /** Many clients, rare joins and leaves, a walk per flush: copy-on-write would copy 10,000 entries per join. */
+    private final Set<SseConnection> clients = ConcurrentHashMap.newKeySet();
     private final AtomicInteger joining = new AtomicInteger();
     private final Duration minInterval;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Function<Slice.OfPeriod, RankingPage> readTop;
     private final Function<Object, String> toJson;
-    private final Consumer<SseEmitter> gone;
     private List<RankedEntry> lastSent;
     private long lastSentAtMillis;
     private long lastId;
@@ -47,29 +46,40 @@ final class StreamGroup {
     private boolean flushScheduled;
 
     StreamGroup(Key key, Duration minInterval, Clock clock, ScheduledExecutorService scheduler,
-                Function<Slice.OfPeriod, RankingPage> readTop, Function<Object, String> toJson,
-                Consumer<SseEmitter> gone) {
+                Function<Slice.OfPeriod, RankingPage> readTop, Function<Object, String> toJson) {
         this.key = key;
         this.minInterval = minInterval;
         this.clock = clock;
         this.scheduler = scheduler;
         this.readTop = readTop;
         this.toJson = toJson;
-        this.gone = gone;
     }
 
-    /** Sends the current state to a new client and adds it, atomically with respect to the group's flushes. */
-    synchronized void join(SseEmitter client) throws IOException {
+    /** Opens a stream for one client of this group. */
+    interface Opening {
+        SseConnection open() throws IOException;
+    }
+
+    /**
+     * Reads the current state, then opens the client's stream with it as the first frame and adds the client,
+     * atomically with respect to the group's flushes. A failed read opens nothing (the request still gets a
+     * problem); the stream starts writing once {@link SseConnection#start()} is called.
+     */
+    synchronized SseConnection join(Opening opening) throws IOException {
         Slice.OfPeriod slice = slice(key.window().periodOf(clock.instant()).key());
         RankingPage page = readTop.apply(slice);
+        byte[] first = frame(lastId + 1, toJson.apply(RankingsResponse.of(slice, 0, key.top(), page)));
+        SseConnection client = opening.open();
         if (lastSent == null) {
             lastSent = page.entries();
         }
-        client.send(event(++lastId, toJson.apply(RankingsResponse.of(slice, 0, key.top(), page))));
+        lastId++;
+        client.offer(first);
         clients.add(client);
+        return client;
     }
 
-    void leave(SseEmitter client) {
+    void leave(SseConnection client) {
         clients.remove(client);
     }
 
@@ -87,7 +97,7 @@ final class StreamGroup {
         return clients.isEmpty() && joining.get() == 0;
     }
 
-    Set<SseEmitter> clients() {
+    Set<SseConnection> clients() {
         return clients;
     }
 
@@ -103,9 +113,7 @@ final class StreamGroup {
     }
 
     private void flush() {
-        List<SseEmitter> recipients;
-        String data;
-        long id;
+        byte[] frame;
         synchronized (this) {
             flushScheduled = false;
             Slice.OfPeriod slice = slice(dirtyPeriod);
@@ -115,16 +123,10 @@ final class StreamGroup {
             }
             lastSent = page.entries();
             lastSentAtMillis = clock.millis();
-            id = ++lastId;
-            data = toJson.apply(RankingsResponse.of(slice, 0, key.top(), page));
-            // Clients that join after this point got a state at least as new in their own snapshot.
-            recipients = List.copyOf(clients);
-        }
-        for (SseEmitter client : recipients) {
-            try {
-                client.send(event(id, data));
-            } catch (IOException | IllegalStateException e) {
-                gone.accept(client);
+            frame = frame(++lastId, toJson.apply(RankingsResponse.of(slice, 0, key.top(), page)));
+            // Offered inside the lock: a client joining meanwhile waits, then gets a state at least this new.
+            for (SseConnection client : clients) {
+                client.offer(frame);
             }
         }
     }
@@ -133,7 +135,8 @@ final class StreamGroup {
         return new Slice.OfPeriod(key.leaderboardId(), key.window(), key.window().parsePeriod(period));
     }
 
-    private static SseEmitter.SseEventBuilder event(long id, String data) {
-        return SseEmitter.event().name("leaderboard").id(Long.toString(id)).data(data, MediaType.APPLICATION_JSON);
+    /** One {@code leaderboard} event; the JSON is compact, so it fits one {@code data} line. */
+    static byte[] frame(long id, String json) {
+        return ("event:leaderboard\nid:" + id + "\ndata:" + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -17,13 +17,16 @@ import java.time.Duration;
  * @param maxConnections        open streams on this instance; one more is answered {@code 503}
  * @param maxConnectionsPerIp   open streams of one client address on this instance; one more is answered {@code 429}
  * @param retryAfter            the {@code Retry-After} of a refused stream
+ * @param slowClientTimeout     a client whose connection takes no bytes for this long, while an event or heartbeat
+ *                              waits for it, is disconnected (counted in {@code leaderboard.stream.dropped})
  */
 @ConfigurationProperties("leaderboard.stream")
 public record StreamProperties(@DefaultValue("250ms") Duration minInterval,
                                @DefaultValue("15s") Duration heartbeat,
                                @DefaultValue("100") int maxTop,
                                @DefaultValue("30m") Duration timeout,
-                               @DefaultValue("5000") int maxConnections,
+                               @DefaultValue("10000") int maxConnections,
                                @DefaultValue("20") int maxConnectionsPerIp,
-                               @DefaultValue("5s") Duration retryAfter) {
+                               @DefaultValue("5s") Duration retryAfter,
+                               @DefaultValue("10s") Duration slowClientTimeout) {
 }

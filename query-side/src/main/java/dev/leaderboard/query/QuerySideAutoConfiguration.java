@@ -25,6 +25,7 @@ import dev.leaderboard.query.rankings.RedisRankings;
 import dev.leaderboard.query.rankings.RenderedReads;
 import dev.leaderboard.query.rankings.SliceParser;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,6 +54,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** The read API and the live stream. Active on instances with the {@code query} role. */
 @AutoConfiguration(after = {ProjectionsAutoConfiguration.class, RedisAutoConfiguration.class,
@@ -186,6 +188,10 @@ public class QuerySideAutoConfiguration {
         return registry -> {
             Gauge.builder("leaderboard.stream.clients", streams, LiveStreams::clients)
                     .description("Open live stream connections on this instance").register(registry);
+            FunctionTimer.builder("leaderboard.stream.fanout", streams, LiveStreams::fanOuts,
+                            LiveStreams::fanOutSeconds, TimeUnit.SECONDS)
+                    .description("Offering one event to every client of its group (non-blocking writes)")
+                    .register(registry);
             for (StreamDrop reason : StreamDrop.values()) {
                 FunctionCounter.builder("leaderboard.stream.dropped", streams, s -> s.dropped(reason))
                         .tag("reason", reason.tag())

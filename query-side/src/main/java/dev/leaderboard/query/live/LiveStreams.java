@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +46,12 @@ public class LiveStreams implements SmartLifecycle {
     private final List<Set<SseConnection>> heartbeatBuckets = IntStream.range(0, HEARTBEAT_BUCKETS)
             .mapToObj(i -> (Set<SseConnection>) ConcurrentHashMap.<SseConnection>newKeySet()).toList();
     private final Map<StreamDrop, LongAdder> drops = new EnumMap<>(StreamDrop.class);
+    private final LongAdder fanOuts = new LongAdder();
+    private final LongAdder fanOutNanos = new LongAdder();
     /** Flushes only read Redis and offer bytes (writes never wait for a client); two threads are plenty. */
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("live-streams-", 0).daemon().factory());
+    private final ExecutorService fanOut;
     private long heartbeatTick;
     private volatile boolean running;
 
@@ -56,6 +60,8 @@ public class LiveStreams implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.json = json;
+        this.fanOut = Executors.newFixedThreadPool(properties.fanOutThreads(),
+                Thread.ofPlatform().name("live-streams-fan-out-", 0).daemon().factory());
         this.slots = new StreamSlots(properties.maxConnections(), properties.maxConnectionsPerIp(),
                 properties.retryAfter());
         for (StreamDrop drop : StreamDrop.values()) {
@@ -76,7 +82,10 @@ public class LiveStreams implements SmartLifecycle {
         // this client is being added (the client would then sit in a group no one serves).
         StreamGroup group = groups.compute(new StreamGroup.Key(leaderboardId, window, top), (key, existing) -> {
             StreamGroup joined = existing != null ? existing : new StreamGroup(key, properties.minInterval(), clock,
-                    scheduler, slice -> rankings.currentTop(slice, key.top()), this::toJson);
+                    scheduler, slice -> rankings.currentTop(slice, key.top()), this::toJson, nanos -> {
+                        fanOuts.increment();
+                        fanOutNanos.add(nanos);
+                    }, fanOut);
             joined.joining();
             return joined;
         });
@@ -105,6 +114,16 @@ public class LiveStreams implements SmartLifecycle {
 
     private Set<SseConnection> bucketOf(SseConnection connection) {
         return heartbeatBuckets.get(Math.floorMod(System.identityHashCode(connection), HEARTBEAT_BUCKETS));
+    }
+
+    /** Events offered to all clients of their group (one per group and flush). */
+    public long fanOuts() {
+        return fanOuts.sum();
+    }
+
+    /** Time spent offering those events to every client of their group, in seconds. */
+    public double fanOutSeconds() {
+        return fanOutNanos.sum() / 1e9;
     }
 
     /** Streams this instance ended because the client was too slow or gone ({@link StreamDrop}). */
@@ -179,6 +198,7 @@ public class LiveStreams implements SmartLifecycle {
         }
         groups.clear();
         scheduler.shutdownNow();
+        fanOut.shutdownNow();
         log.info("Closed {} live stream connections", closed);
     }
 

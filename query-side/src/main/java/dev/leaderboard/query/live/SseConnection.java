@@ -79,6 +79,15 @@ final class SseConnection implements WriteListener, AsyncListener {
 
     /** An event: written now if the connection takes it, else it replaces the pending frame. */
     void offer(byte[] frame) {
+        send(frame, true);
+    }
+
+    /** A heartbeat comment, unless an event is waiting anyway (it keeps the connection just as busy). */
+    void heartbeat() {
+        send(HEARTBEAT, false);
+    }
+
+    private void send(byte[] frame, boolean keepIfBusy) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -87,20 +96,8 @@ final class SseConnection implements WriteListener, AsyncListener {
                 write(frame);
                 return;
             }
-            pending = frame;
-        }
-        dropIfStalled();
-    }
-
-    /** A heartbeat comment, unless an event is waiting anyway (it keeps the connection just as busy). */
-    void heartbeat() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            if (!awaitingWritable && pending == null) {
-                write(HEARTBEAT);
-                return;
+            if (keepIfBusy) {
+                pending = frame;
             }
         }
         dropIfStalled();

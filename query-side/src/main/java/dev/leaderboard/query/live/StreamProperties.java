@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param maxConnections        open streams on this instance; one more is answered {@code 503}
  * @param maxConnectionsPerIp   open streams of one client address on this instance; one more is answered {@code 429}
  * @param retryAfter            the {@code Retry-After} of a refused stream
+ * @param fanOutThreads         threads that offer one event to the clients of a large group in slices of 500
  * @param slowClientTimeout     a client whose connection takes no bytes for this long, while an event or heartbeat
  *                              waits for it, is disconnected (counted in {@code leaderboard.stream.dropped})
  */
@@ -28,5 +29,6 @@ public record StreamProperties(@DefaultValue("250ms") Duration minInterval,
                                @DefaultValue("10000") int maxConnections,
                                @DefaultValue("20") int maxConnectionsPerIp,
                                @DefaultValue("5s") Duration retryAfter,
-                               @DefaultValue("10s") Duration slowClientTimeout) {
+                               @DefaultValue("10s") Duration slowClientTimeout,
+                               @DefaultValue("4") int fanOutThreads) {
 }

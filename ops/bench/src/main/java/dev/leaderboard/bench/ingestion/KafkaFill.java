@@ -50,7 +50,7 @@ public final class KafkaFill {
     private KafkaFill() {
     }
 
-    static Properties producerProperties(String bootstrap, String compression) {
+    public static Properties producerProperties(String bootstrap, String compression) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "leaderboard-bench-fill");

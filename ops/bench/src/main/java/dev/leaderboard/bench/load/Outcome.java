@@ -22,6 +22,11 @@ public record Outcome(String label, int actions, int accepted, Map<String, Integ
     }
 
     /** A call of {@code actions} actions of which none was accepted, all counted under the call's label. */
+    /** One action accepted, as the given path reports it (e.g. acknowledged by Kafka). */
+    public static Outcome accepted(String label) {
+        return new Outcome(label, 1, 1, Map.of("accepted", 1));
+    }
+
     public static Outcome none(String label, int actions) {
         return new Outcome(label, actions, 0, actions == 0 ? Map.of() : Map.of(label, actions));
     }

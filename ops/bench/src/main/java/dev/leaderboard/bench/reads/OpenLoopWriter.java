@@ -1,6 +1,5 @@
 package dev.leaderboard.bench.reads;
 
-import dev.leaderboard.bench.load.ActionClient;
 import dev.leaderboard.bench.load.LoadSettings;
 import dev.leaderboard.bench.load.Outcome;
 import dev.leaderboard.bench.report.LatencySummary;
@@ -29,7 +28,12 @@ final class OpenLoopWriter implements AutoCloseable {
     /** Never more than this many submissions in one run, whatever the rate and duration. */
     static final long MAX_SUBMISSIONS = 10_000_000L;
 
-    private final ActionClient client;
+    /** One action of one player, sent and answered (blocking: each runs on a virtual thread of its own). */
+    interface Submission {
+        Outcome submit(String userId, String actionId) throws InterruptedException;
+    }
+
+    private final Submission client;
     private final int ratePerSecond;
     private final int players;
     private final String idPrefix;
@@ -45,7 +49,7 @@ final class OpenLoopWriter implements AutoCloseable {
     private long startNanos;
     private long stopNanos;
 
-    OpenLoopWriter(ActionClient client, int ratePerSecond, int players, String idPrefix) {
+    OpenLoopWriter(Submission client, int ratePerSecond, int players, String idPrefix) {
         this.client = client;
         this.ratePerSecond = ratePerSecond;
         this.players = players;

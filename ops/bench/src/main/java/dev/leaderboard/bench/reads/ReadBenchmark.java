@@ -10,6 +10,7 @@ import dev.leaderboard.bench.report.MachineInfo;
 import dev.leaderboard.bench.server.BenchJvm;
 import dev.leaderboard.bench.server.ServerLaunch;
 import dev.leaderboard.bench.server.EdgeFloorController;
+import dev.leaderboard.bench.server.ProjectionCatchUp;
 import dev.leaderboard.bench.server.ServerProcess;
 import dev.leaderboard.bench.server.StorageEngine;
 import dev.leaderboard.server.security.DevTokens;
@@ -209,11 +210,18 @@ public final class ReadBenchmark {
         };
 
         OpenLoopWriter writer = null;
+        KafkaActions kafka = null;
         if (options.writeRate() > 0) {
-            progress.printf("[reads] write load: %,d actions/s open loop over %,d players%n", options.writeRate(),
-                    options.writePlayers());
-            writer = new OpenLoopWriter(new ActionClient(base, tokens.service()), options.writeRate(),
-                    options.writePlayers(), runId + "-w-");
+            progress.printf("[reads] write load: %,d actions/s open loop over %,d players via %s%n",
+                    options.writeRate(), options.writePlayers(), options.writeViaKafka() ? "Kafka" : "REST");
+            OpenLoopWriter.Submission submission;
+            if (options.writeViaKafka()) {
+                kafka = new KafkaActions(server.kafkaBootstrap());
+                submission = kafka::submit;
+            } else {
+                submission = new ActionClient(base, tokens.service())::submit;
+            }
+            writer = new OpenLoopWriter(submission, options.writeRate(), options.writePlayers(), runId + "-w-");
             writer.start();
         }
         try {
@@ -225,6 +233,9 @@ public final class ReadBenchmark {
         } finally {
             if (writer != null) {
                 report.writes(writer.stop());
+            }
+            if (kafka != null) {
+                kafka.close();
             }
             http.shutdownNow();
         }
@@ -253,6 +264,13 @@ public final class ReadBenchmark {
             throw new IllegalStateException("no action type is worth more than the board's top score "
                     + SyntheticBoard.TOP_SCORE + " (richest: " + type + "), so no action can change the top");
         }
+        // The write load of the reads may have left the projection behind (Kafka backlog): a change must not wait
+        // for it, or the delivery times measure the projection's lag instead of the fan-out.
+        String projection = new ProjectionCatchUp().await(server.baseUrl(), tokens.admin(), Duration.ofMinutes(10));
+        progress.println("[sse] projection before the fan-out: " + projection);
+        if (!projection.equals("caught up")) {
+            report.note("before the SSE fan-out, the projection was " + projection);
+        }
         String leader = runId + "-leader";
         progress.printf("[sse] opening %,d streams of top 10; then %d changes by %s (%s, %d points)%n",
                 options.connections(), options.changes(), leader, type.type(), type.points());
@@ -263,6 +281,7 @@ public final class ReadBenchmark {
             progress.printf("[sse] %,d streams open after %.1f s%n", fanOut.openStreams(),
                     connectTime.toMillis() / 1000.0);
             CpuMeter cpu = CpuMeter.start(server.handle(), Optional.empty());
+            ServerApi.FanOut fanOutBefore = api.fanOut();
             SseFanOut.Result result = fanOut.measure(options.connections(), connectTime, snapshots, k -> {
                 int status = api.submit(leader, type.type(), runId + "-change-" + k);
                 long answered = System.nanoTime();
@@ -271,7 +290,8 @@ public final class ReadBenchmark {
                 }
                 return answered;
             }, options.changeSpacing());
-            report.streams(result, cpu.stop());
+            CpuMeter.Usage usage = cpu.stop();
+            report.streams(result, usage, api.fanOut().since(fanOutBefore));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param warmup           unmeasured load before each read phase
  * @param writeRate        open-loop action submissions per second while the reads run (0: no write load)
  * @param writePlayers     players the write load is spread over (none of them is on the synthetic board)
+ * @param writeViaKafka    the write load is produced to {@code leaderboard.actions} (else {@code POST /api/v1/actions})
  * @param connections      concurrent SSE streams
  * @param changes          top changes whose delivery is timed
  * @param changeSpacing    pause between one change being delivered everywhere and the next
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param scenarios        which scenarios run (the board is always synthesised)
  */
 public record ReadOptions(int players, int readers, Duration duration, Duration warmup, int writeRate,
-                          int writePlayers, int connections, int changes, Duration changeSpacing,
+                          int writePlayers, boolean writeViaKafka, int connections, int changes, Duration changeSpacing,
                           String exportHeap, List<String> serverJavaOptions, List<String> serverArguments,
                           String jwtSecret, Set<Scenario> scenarios, boolean keepData) {
 
@@ -49,7 +50,9 @@ public record ReadOptions(int players, int readers, Duration duration, Duration 
               --warmup SECONDS      unmeasured reads before each read phase (default 5)
               --write-rate N        open-loop actions per second while the reads run; 0 = none (default 2000)
               --write-players N     players the write load is spread over, not on the board (default 100000)
-              --connections N       concurrent SSE streams (default 5000)
+              --write-via PATH      kafka (records on leaderboard.actions, acknowledged by the broker) or rest
+                                    (POST /api/v1/actions) (default kafka)
+              --connections N       concurrent SSE streams (default 10000)
               --changes N           timed top changes on the stream (default 10)
               --change-spacing MS   pause after a change reached every client, before the next (default 1000)
               --export-heap SIZE    -Xmx of the (query-only) server that exports the board (default 64m)
@@ -68,7 +71,8 @@ public record ReadOptions(int players, int readers, Duration duration, Duration 
         Duration warmup = Duration.ofSeconds(5);
         int writeRate = 2_000;
         int writePlayers = 100_000;
-        int connections = 5_000;
+        boolean writeViaKafka = true;
+        int connections = 10_000;
         int changes = 10;
         Duration changeSpacing = Duration.ofMillis(1_000);
         String exportHeap = "64m";
@@ -95,6 +99,12 @@ public record ReadOptions(int players, int readers, Duration duration, Duration 
                 case "--warmup" -> warmup = Duration.ofSeconds(BenchCli.wholeInt(name, value, 0));
                 case "--write-rate" -> writeRate = BenchCli.wholeInt(name, value, 0);
                 case "--write-players" -> writePlayers = BenchCli.wholeInt(name, value, 1);
+                case "--write-via" -> writeViaKafka = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "kafka" -> true;
+                    case "rest" -> false;
+                    default -> throw new IllegalArgumentException("--write-via takes kafka or rest, was '" + value
+                            + "'");
+                };
                 case "--connections" -> connections = BenchCli.wholeInt(name, value, 1);
                 case "--changes" -> changes = BenchCli.wholeInt(name, value, 1);
                 case "--change-spacing" -> changeSpacing = Duration.ofMillis(BenchCli.wholeInt(name, value, 0));
@@ -112,7 +122,8 @@ public record ReadOptions(int players, int readers, Duration duration, Duration 
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
-        return new ReadOptions(players, readers, duration, warmup, writeRate, writePlayers, connections, changes,
+        return new ReadOptions(players, readers, duration, warmup, writeRate, writePlayers, writeViaKafka, connections,
+                changes,
                 changeSpacing, exportHeap, javaOptions, springArguments, secret, scenarios, keepData);
     }
 

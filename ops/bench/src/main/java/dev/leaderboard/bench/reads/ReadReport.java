@@ -44,6 +44,7 @@ final class ReadReport {
     private long redisRows = -1;
     private OpenLoopWriter.Result writes;
     private SseFanOut.Result streams;
+    private ServerApi.FanOut serverFanOut;
     private CpuMeter.Usage streamsCpu;
     private JdbcExportBaseline.Result exportBaseline;
 
@@ -90,9 +91,10 @@ final class ReadReport {
         this.writes = writes;
     }
 
-    void streams(SseFanOut.Result result, CpuMeter.Usage cpu) {
+    void streams(SseFanOut.Result result, CpuMeter.Usage cpu, ServerApi.FanOut serverFanOut) {
         this.streams = result;
         this.streamsCpu = cpu;
+        this.serverFanOut = serverFanOut;
     }
 
     void export(ExportCheck.Result result, long expected, HeapSampler.Peak heap) {
@@ -134,15 +136,19 @@ final class ReadReport {
         return String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
     }
 
+    private String writePath() {
+        return options.writeViaKafka() ? "Kafka leaderboard.actions (broker acks)" : "POST /api/v1/actions";
+    }
+
     String render() {
         StringBuilder out = new StringBuilder("\n== Leaderboard read-side benchmark ==\n");
         out.append("machine  : ").append(machine.describe()).append('\n');
         out.append(String.format(Locale.ROOT, "settings : board 'global' all-time with %,d synthetic players; "
                         + "%d readers (closed loop, 1 request in flight each, HTTP/1.1), %d s warmup + %d s per read "
-                        + "phase; writes %,d actions/s open loop over %,d other players; %,d SSE connections, "
+                        + "phase; writes %,d actions/s open loop over %,d other players via %s; %,d SSE connections, "
                         + "%d changes, %d ms apart; export heap -Xmx%s%n",
                 options.players(), options.readers(), options.warmup().toSeconds(), options.duration().toSeconds(),
-                options.writeRate(), options.writePlayers(), options.connections(), options.changes(),
+                options.writeRate(), options.writePlayers(), writePath(), options.connections(), options.changes(),
                 options.changeSpacing().toMillis(), options.exportHeap()));
         servers.forEach(s -> out.append(s).append('\n'));
         out.append("note     : the load generator, the SSE clients and the server share the machine's CPUs\n");
@@ -195,7 +201,7 @@ final class ReadReport {
         addPair(table, "HTTP GET players/{random}?context=5, " + readers, Read.HTTP_PLAYER,
                 "baseline: Redis ZREVRANK {random member}, " + readers, Read.REDIS_RANK, "ZREVRANK");
         if (writes != null) {
-            table.add(new Row(String.format(Locale.ROOT, "write load: POST /api/v1/actions, target %,d/s open loop",
+            table.add(new Row(String.format(Locale.ROOT, "write load: %s, target %,d/s open loop", writePath(),
                     writes.targetPerSecond()), rate(writes.acceptedPerSecond()), millis(writes.latency().p50()),
                     millis(writes.latency().p95()), millis(writes.latency().p99()), "target/s",
                     ratio(writes.acceptedPerSecond(), writes.targetPerSecond())));
@@ -317,6 +323,12 @@ final class ReadReport {
                             + "tree %s; machine busy %.0f%%%n", seconds(streamsCpu.client()),
                     streamsCpu.server().map(d -> String.format(Locale.ROOT, "%.1f s", seconds(d))).orElse("-"),
                     streamsCpu.machineBusy() * 100));
+        }
+        if (serverFanOut != null) {
+            out.append(String.format(Locale.ROOT, "server   : offering an event to every client of its group took "
+                            + "%.2f ms on average (%d events, leaderboard.stream.fanout); the rest of the last "
+                            + "client's latency is the projection, the notification and the clients' own reading%n",
+                    serverFanOut.millisPerEvent(), serverFanOut.events()));
         }
         return out.toString();
     }

@@ -89,7 +89,40 @@ final class ServerApi {
         return metric("jvm.memory.used?tag=area:heap");
     }
 
+    /** The server's live-stream fan-out so far ({@code leaderboard.stream.fanout}): events offered, seconds spent. */
+    FanOut fanOut() {
+        return new FanOut(statistic("leaderboard.stream.fanout", "COUNT").orElse(0.0).longValue(),
+                statistic("leaderboard.stream.fanout", "TOTAL_TIME").orElse(0.0));
+    }
+
+    /** @param events group events offered to all their clients; @param seconds the time that took in the server */
+    record FanOut(long events, double seconds) {
+
+        FanOut since(FanOut before) {
+            return new FanOut(events - before.events, seconds - before.seconds);
+        }
+
+        double millisPerEvent() {
+            return events == 0 ? 0 : seconds * 1000 / events;
+        }
+    }
+
     private Optional<Long> metric(String query) {
+        return measurements(query).map(m -> m.get(0).path("value").asLong());
+    }
+
+    private Optional<Double> statistic(String name, String statistic) {
+        return measurements(name).flatMap(m -> {
+            for (JsonNode measurement : m) {
+                if (statistic.equals(measurement.path("statistic").asText())) {
+                    return Optional.of(measurement.path("value").asDouble());
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    private Optional<JsonNode> measurements(String query) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             baseUrl.resolve("/actuator/metrics/" + query))
@@ -100,8 +133,7 @@ final class ServerApi {
                 return Optional.empty();
             }
             JsonNode measurements = json.readTree(response.body()).path("measurements");
-            return measurements.isArray() && !measurements.isEmpty()
-                    ? Optional.of(measurements.get(0).path("value").asLong()) : Optional.empty();
+            return measurements.isArray() && !measurements.isEmpty() ? Optional.of(measurements) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -64,37 +64,61 @@ class KafkaFillTest {
             }
             assertThat(admin.groupsCommittingOn(topic)).isEmpty();
 
-            long consumed = consumeAndCommit("it-ingress", 5_000, plan);
+            long consumed = consumeAndCommit("it.actions", "it-ingress", 5_000, plan).size();
             assertThat(admin.groupsCommittingOn(topic)).containsExactly("it-ingress");
             assertThat(ConsumedOffsets.consumed(before, after, admin.committed("it-ingress", topic)))
                     .isEqualTo(consumed);
         }
     }
 
-    /** Polls until at least {@code atLeast} records were read, checks their keys and values, commits. */
-    private long consumeAndCommit(String group, int atLeast, KafkaFillPlan plan) {
+    @Test
+    void afterTheBacklogIsDroppedAGroupThatStoppedEarlyReadsOnlyTheNextFill() {
+        KafkaFillPlan first = new KafkaFillPlan(3_000, 300, "it2", "quiz-completed", Optional.empty());
+        KafkaFillPlan second = new KafkaFillPlan(600, 60, "it3", "quiz-completed", Optional.empty());
+        try (KafkaAdminView admin = new KafkaAdminView(broker.bootstrapServers())) {
+            KafkaAdminView.Topic topic = admin.ensureTopic("it.backlog", 3);
+            KafkaFill.fill(broker.bootstrapServers(), "it.backlog", first, "none", Duration.ofMinutes(2), QUIET);
+            long read = consumeAndCommit("it.backlog", "it-backlog", 100, first).size();
+
+            long dropped = admin.dropBacklog(topic, Optional.of("it-backlog"));
+            KafkaFill.fill(broker.bootstrapServers(), "it.backlog", second, "none", Duration.ofMinutes(2), QUIET);
+            List<String> next = consumeAndCommit("it.backlog", "it-backlog", 600, second);
+
+            assertThat(dropped).as("records left unconsumed, as far as the group committed")
+                    .isLessThanOrEqualTo(3_000 - read);
+            assertThat(next).hasSize(600)
+                    .allSatisfy(value -> assertThat(value).contains("\"actionId\":\"ka-it3-"));
+        }
+    }
+
+    /**
+     * Polls until at least {@code atLeast} records were read, checks their keys and values, commits.
+     *
+     * @return the values read
+     */
+    private List<String> consumeAndCommit(String topic, String group, int atLeast, KafkaFillPlan plan) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        long read = 0;
+        List<String> read = new java.util.ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("it.actions"));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (read < atLeast && System.nanoTime() < deadline) {
+            while (read.size() < atLeast && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     String key = new String(record.key(), StandardCharsets.UTF_8);
-                    assertThat(new String(record.value(), StandardCharsets.UTF_8))
-                            .contains("\"userId\":\"" + key + "\"");
-                    read++;
+                    String value = new String(record.value(), StandardCharsets.UTF_8);
+                    assertThat(value).contains("\"userId\":\"" + key + "\"");
+                    read.add(value);
                 }
             }
             consumer.commitSync();
         }
-        assertThat(read).isGreaterThanOrEqualTo(atLeast);
+        assertThat(read.size()).isGreaterThanOrEqualTo(atLeast);
         return read;
     }
 }

@@ -53,7 +53,7 @@ final class SseConnection implements WriteListener, AsyncListener {
 
     /**
      * Switches the request to an asynchronous event stream. The response goes through the same wrappers as every
-     * other (security headers are written when it commits). Nothing is written before {@code first} is offered.
+     * other (security headers are written when it commits). Nothing is written before {@link #start()}.
      *
      * @param ended called once when the stream ends, whichever way (client gone, timeout, drop, shutdown)
      */

@@ -18,6 +18,7 @@ import dev.leaderboard.query.live.StreamProperties;
 import dev.leaderboard.query.rankings.PostgresRankings;
 import dev.leaderboard.query.rankings.Rankings;
 import dev.leaderboard.query.rankings.RankingsController;
+import dev.leaderboard.query.rankings.SubsetController;
 import dev.leaderboard.query.rankings.BoardVersions;
 import dev.leaderboard.query.rankings.HotReadsFilter;
 import dev.leaderboard.query.rankings.ReadAnswers;
@@ -62,7 +63,8 @@ import java.util.concurrent.TimeUnit;
 @ConditionalOnRole(Role.QUERY)
 @EnableConfigurationProperties({QueryProperties.class, StreamProperties.class, RedisLayoutProperties.class,
         ReadDataSourceProperties.class})
-@Import({RankingsController.class, ExportController.class, StreamController.class, QueryProblems.class})
+@Import({RankingsController.class, SubsetController.class, ExportController.class, StreamController.class,
+        QueryProblems.class})
 public class QuerySideAutoConfiguration {
 
     @Bean

@@ -5,10 +5,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the PostgreSQL standings of the live generation through {@code visible_standing} (suspended players left
@@ -65,6 +68,30 @@ public class PostgresRankings {
         long first = PlayerPosition.windowStart(ahead, context, total);
         return Optional.of(new PlayerPosition(ahead + 1, score, total,
                 rows(slice, first, (int) PlayerPosition.windowSize(context, total))));
+    }
+
+    /** The given players' ranks: each one counts the players ahead of it, as {@link #position} does. */
+    public SubsetRanks subset(Slice.OfPeriod slice, List<String> userIds) {
+        Object[] key = key(slice);
+        String sql = "SELECT w.user_id, w.score, 1 + (SELECT count(*) FROM visible_standing WHERE " + SLICE
+                + " AND (score > w.score OR (score = w.score AND (reached_at < w.reached_at"
+                + " OR (reached_at = w.reached_at AND user_id > w.user_id))))) AS rank"
+                + " FROM visible_standing w WHERE w.generation = " + LIVE
+                + " AND w.leaderboard_id = ? AND w.time_window = ? AND w.period = ? AND w.user_id = ANY (?)";
+        List<RankedEntry> found = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setObject(1, key[0]);
+            statement.setObject(2, key[1]);
+            statement.setObject(3, key[2]);
+            statement.setObject(4, key[0]);
+            statement.setObject(5, key[1]);
+            statement.setObject(6, key[2]);
+            statement.setArray(7, connection.createArrayOf("text", userIds.toArray()));
+            return statement;
+        }, (rs, row) -> new RankedEntry(rs.getLong("rank"), rs.getString("user_id"), rs.getLong("score")));
+        Set<String> ranked = found.stream().map(RankedEntry::userId).collect(Collectors.toSet());
+        long total = jdbc.queryForObject("SELECT count(*) FROM visible_standing WHERE " + SLICE, Long.class, key);
+        return new SubsetRanks(total, found, userIds.stream().filter(id -> !ranked.contains(id)).toList());
     }
 
     /** One page of a custom range; the total comes with the rows (a window count over the same aggregation). */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,6 +66,12 @@ public class Rankings {
                 }
             }
         };
+    }
+
+    /** The given players' ranks on a period's board, from Redis, or from PostgreSQL when Redis cannot answer. */
+    public SubsetRanks subset(Slice.OfPeriod period, List<String> userIds) {
+        return fromRedis(() -> redis.subset(period, userIds))
+                .orElseGet(() -> failures.translate(() -> postgres.subset(period, userIds)));
     }
 
     /** The top of a period as it is now, never from a cache (live streams compare it with what they sent). */

@@ -20,6 +20,7 @@ public class RedisRankings {
     private final String prefix;
     private final DefaultRedisScript<List> pageScript = script("scripts/read-page.lua");
     private final DefaultRedisScript<List> positionScript = script("scripts/read-position.lua");
+    private final DefaultRedisScript<List> subsetScript = script("scripts/read-subset.lua");
 
     public RedisRankings(StringRedisTemplate redis, String prefix) {
         this.redis = redis;
@@ -56,6 +57,30 @@ public class RedisRankings {
         return Optional.of(new Versioned<>(Optional.of(new PlayerPosition(rank0 + 1, score, total, rows)), version));
     }
 
+    /** Empty when Redis cannot answer (then PostgreSQL does). */
+    public Optional<SubsetRanks> subset(Slice.OfPeriod slice, List<String> userIds) {
+        List<String> arguments = new ArrayList<>(userIds.size() + 2);
+        arguments.add(prefix);
+        arguments.add(BoardVersions.tag(slice));
+        arguments.addAll(userIds);
+        List<?> result = redis.execute(subsetScript, List.of(), arguments.toArray());
+        long total = number(result.get(0));
+        if (total <= 0) {
+            return Optional.empty();
+        }
+        List<RankedEntry> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < userIds.size(); i++) {
+            long rank0 = number(result.get(4 + 2 * i));
+            if (rank0 < 0) {
+                missing.add(userIds.get(i));
+            } else {
+                found.add(new RankedEntry(rank0 + 1, userIds.get(i), Long.parseLong(result.get(5 + 2 * i).toString())));
+            }
+        }
+        return Optional.of(new SubsetRanks(total, found, missing));
+    }
+
     private static BoardVersion version(List<?> result) {
         return new BoardVersion(number(result.get(1)), number(result.get(2)), number(result.get(3)));
     }
@@ -74,6 +99,6 @@ public class RedisRankings {
     }
 
     private static DefaultRedisScript<List> script(String location) {
-        return new DefaultRedisScript<>(LuaScripts.read(location), List.class);
+        return new DefaultRedisScript<>(LuaScripts.read("scripts/read-prelude.lua", location), List.class);
     }
 }

@@ -97,7 +97,7 @@ public class LiveStreams implements SmartLifecycle {
         SseConnection connection = null;
         try {
             connection = group.join(() -> SseConnection.open(request, response, properties.timeout(),
-                    properties.slowClientTimeout(), clock, (c, drop) -> drops.get(drop).increment(), ended));
+                    properties.slowClientTimeout(), clock, drop -> drops.get(drop).increment(), ended));
             bucketOf(connection).add(connection);
             connection.start();
         } catch (IOException | RuntimeException e) {

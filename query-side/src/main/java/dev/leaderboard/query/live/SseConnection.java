@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +29,7 @@ final class SseConnection implements WriteListener, AsyncListener {
     private final ServletOutputStream out;
     private final Clock clock;
     private final long slowAfterMillis;
-    private final BiConsumer<SseConnection, StreamDrop> dropped;
+    private final Consumer<StreamDrop> dropped;
     private final Consumer<SseConnection> ended;
     private byte[] pending;
     private boolean flushOwed;
@@ -41,7 +40,7 @@ final class SseConnection implements WriteListener, AsyncListener {
     private final AtomicBoolean endReported = new AtomicBoolean();
 
     private SseConnection(AsyncContext async, ServletOutputStream out, Clock clock, Duration slowAfter,
-                          BiConsumer<SseConnection, StreamDrop> dropped, Consumer<SseConnection> ended) {
+                          Consumer<StreamDrop> dropped, Consumer<SseConnection> ended) {
         this.async = async;
         this.out = out;
         this.clock = clock;
@@ -58,7 +57,7 @@ final class SseConnection implements WriteListener, AsyncListener {
      * @param ended called once when the stream ends, whichever way (client gone, timeout, drop, shutdown)
      */
     static SseConnection open(HttpServletRequest request, HttpServletResponse response, Duration timeout,
-                              Duration slowAfter, Clock clock, BiConsumer<SseConnection, StreamDrop> dropped,
+                              Duration slowAfter, Clock clock, Consumer<StreamDrop> dropped,
                               Consumer<SseConnection> ended) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
@@ -188,7 +187,7 @@ final class SseConnection implements WriteListener, AsyncListener {
 
     private void fail() {
         if (markClosed()) {
-            dropped.accept(this, StreamDrop.WRITE_FAILED);
+            dropped.accept(StreamDrop.WRITE_FAILED);
             end();
             complete();
         }
@@ -204,7 +203,7 @@ final class SseConnection implements WriteListener, AsyncListener {
             }
         }
         if (slow) {
-            dropped.accept(this, StreamDrop.SLOW);
+            dropped.accept(StreamDrop.SLOW);
             end();
             complete();
         }

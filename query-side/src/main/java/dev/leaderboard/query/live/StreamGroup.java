@@ -148,11 +148,11 @@ final class StreamGroup {
      * thousands of clients, slices on several threads finish sooner than one thread walking them all.
      */
     private void offerToAll(byte[] frame) {
-        List<SseConnection> all = List.copyOf(clients);
-        if (all.size() <= FAN_OUT_SLICE) {
-            all.forEach(client -> client.offer(frame));
+        if (clients.size() <= FAN_OUT_SLICE) {
+            clients.forEach(client -> client.offer(frame));
             return;
         }
+        List<SseConnection> all = List.copyOf(clients);
         List<CompletableFuture<Void>> slices = new ArrayList<>();
         for (int from = 0; from < all.size(); from += FAN_OUT_SLICE) {
             List<SseConnection> slice = all.subList(from, Math.min(all.size(), from + FAN_OUT_SLICE));

@@ -76,8 +76,7 @@ public class PostgresRankings {
         String sql = "SELECT w.user_id, w.score, 1 + (SELECT count(*) FROM visible_standing WHERE " + SLICE
                 + " AND (score > w.score OR (score = w.score AND (reached_at < w.reached_at"
                 + " OR (reached_at = w.reached_at AND user_id > w.user_id))))) AS rank"
-                + " FROM visible_standing w WHERE w.generation = " + LIVE
-                + " AND w.leaderboard_id = ? AND w.time_window = ? AND w.period = ? AND w.user_id = ANY (?)";
+                + " FROM visible_standing w WHERE " + SLICE + " AND w.user_id = ANY (?)";
         List<RankedEntry> found = jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             statement.setObject(1, key[0]);

@@ -39,11 +39,16 @@ public class ReadAnswers {
         return conditional(slice, ifNoneMatch, () -> reads.rankings(slice, offset, limit));
     }
 
-    public Answer player(String id, String userId, String window, String period, String from, String to,
-                         int context, String ifNoneMatch) {
-        if (!userId.matches(USER_ID)) {
+    /** @throws InvalidQueryException unless {@code userId} is 1-64 of [A-Za-z0-9._-] */
+    static void requireUserId(String userId) {
+        if (userId == null || !userId.matches(USER_ID)) {
             throw new InvalidQueryException("userId must be 1-64 of [A-Za-z0-9._-]");
         }
+    }
+
+    public Answer player(String id, String userId, String window, String period, String from, String to,
+                         int context, String ifNoneMatch) {
+        requireUserId(userId);
         if (context < 0 || context > MAX_CONTEXT) {
             throw new InvalidQueryException("context must be 0.." + MAX_CONTEXT + ", was " + context);
         }

@@ -53,9 +53,7 @@ public class SubsetController {
         }
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
         for (String userId : request.userIds()) {
-            if (userId == null || !userId.matches(ReadAnswers.USER_ID)) {
-                throw new InvalidQueryException("every userId must be 1-64 of [A-Za-z0-9._-]");
-            }
+            ReadAnswers.requireUserId(userId);
             distinct.add(userId);
         }
         if (distinct.size() > MAX_USER_IDS) {

@@ -29,6 +29,9 @@ class PrivateReadsTest {
                     .isEqualTo(401);
             assertThat(api.get("/api/v1/leaderboards/global/rankings?access_token=" + token, null).status())
                     .isEqualTo(401);
+            String subset = "/api/v1/leaderboards/global/rankings/subset";
+            assertThat(api.post(subset, null, "{\"userIds\":[\"reader\"]}").status()).isEqualTo(401);
+            assertThat(api.post(subset, token, "{\"userIds\":[\"reader\"]}").status()).isEqualTo(200);
             try (SseClient anonymous = new SseClient(port, "/api/v1/leaderboards/global/stream")) {
                 assertThat(anonymous.status()).isEqualTo(401);
             }

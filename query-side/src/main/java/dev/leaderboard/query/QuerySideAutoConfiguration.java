@@ -10,6 +10,7 @@ import dev.leaderboard.projections.ProjectionsAutoConfiguration;
 import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.layout.RedisLayoutProperties;
 import dev.leaderboard.query.export.ExportController;
+import dev.leaderboard.query.graphql.GraphQlConfiguration;
 import dev.leaderboard.query.limits.ReadFailures;
 import dev.leaderboard.query.live.LiveStreams;
 import dev.leaderboard.query.live.StreamDrop;
@@ -37,6 +38,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,12 +61,12 @@ import java.util.concurrent.TimeUnit;
 
 /** The read API and the live stream. Active on instances with the {@code query} role. */
 @AutoConfiguration(after = {ProjectionsAutoConfiguration.class, RedisAutoConfiguration.class,
-        DataSourceAutoConfiguration.class})
+        DataSourceAutoConfiguration.class}, before = GraphQlAutoConfiguration.class)
 @ConditionalOnRole(Role.QUERY)
 @EnableConfigurationProperties({QueryProperties.class, StreamProperties.class, RedisLayoutProperties.class,
         ReadDataSourceProperties.class})
 @Import({RankingsController.class, SubsetController.class, ExportController.class, StreamController.class,
-        QueryProblems.class})
+        QueryProblems.class, GraphQlConfiguration.class})
 public class QuerySideAutoConfiguration {
 
     @Bean

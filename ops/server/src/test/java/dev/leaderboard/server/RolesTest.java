@@ -29,6 +29,9 @@ class RolesTest {
             // no projection on this instance, and Redis is not its business: ready without either
             assertThat(commandOnly.api().get("/readiness", null).status()).isEqualTo(200);
             assertThat(commandOnly.api().get("/health", null).json().get("components").has("redis")).isFalse();
+            // reads are the query role's: no GraphQL endpoint either
+            assertThat(commandOnly.api().post("/api/v1/graphql", Tokens.admin(), "{\"query\":\"{ leaderboards"
+                    + " { leaderboardId } }\"}").status()).isEqualTo(404);
         }
     }
 }

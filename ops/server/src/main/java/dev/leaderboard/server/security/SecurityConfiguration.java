@@ -128,8 +128,8 @@ public class SecurityConfiguration {
                     if (readAccess.publicReads()) {
                         requests.requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll();
                         // a read sent as a POST: its list of ids does not fit a URL
-                        requests.requestMatchers(HttpMethod.POST, "/api/v1/leaderboards/*/rankings/subset")
-                                .permitAll();
+                        requests.requestMatchers(HttpMethod.POST, "/api/v1/leaderboards/*/rankings/subset",
+                                "/api/v1/graphql").permitAll();
                     }
                     requests.requestMatchers("/api/**").authenticated()
                             .anyRequest().permitAll();

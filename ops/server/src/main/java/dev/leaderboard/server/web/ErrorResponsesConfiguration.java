@@ -51,6 +51,14 @@ public class ErrorResponsesConfiguration {
     }
 
     @Bean
+    public FilterRegistrationBean<UnparsablePathFilter> unparsablePathFilter(ProblemResponses problems) {
+        FilterRegistrationBean<UnparsablePathFilter> registration = new FilterRegistrationBean<>(
+                new UnparsablePathFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4); // after the request id, before anything parses the path
+        return registration;
+    }
+
+    @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
         // the host is not started yet when contexts are customised, so it still takes another report valve class
         return factory -> factory.addContextCustomizers(context -> {

@@ -29,6 +29,7 @@ public final class EndpointCatalogue {
             get("tier-players", "/api/v1/leaderboards/{id}/tiers/{tier}/players", "offset", "limit"),
             get("results", "/api/v1/leaderboards/{id}/results", with(READ, "offset", "limit")),
             post("subset", "/api/v1/leaderboards/{id}/rankings/subset", READ).body("userIds"),
+            post("graphql", "/api/v1/graphql").body("query", "variables", "operationName"),
             post("action", "/api/v1/actions").body("actionId", "type", "leaderboardId", "userId", "attributes")
                     .submit(),
             post("batch", "/api/v1/actions/batch").body("actions").submit(),

@@ -102,6 +102,13 @@ final class FuzzBodies {
                 Map.entry("userId", Arbitraries.of(FuzzValues.PLAYERS).map(FuzzBodies::quoted)),
                 Map.entry("attributes", Arbitraries.of("{}", "{\"level\":3}", "{\"k\":\"v\",\"n\":null}")),
                 Map.entry("userIds", Arbitraries.of("[]", "[\"fz-1\",\"fz-2\"]", "[\"nobody\"]")),
+                Map.entry("query", Arbitraries.of("{ leaderboards { leaderboardId } }",
+                        "{ rankings(leaderboardId: \"global\", limit: 1000) { entries { rank userId score } } }",
+                        "{ player(leaderboardId: \"global\", userId: \"fz-1\") { rank } }",
+                        "{ rankings(leaderboardId: \"global\", window: \"custom\") { totalPlayers } }",
+                        "{ rankings(leaderboardId: \"global\", offset: 99999999999999999999) { offset } }",
+                        "{ nope }", "query {").map(FuzzBodies::quoted)),
+                Map.entry("operationName", Arbitraries.of("A", "").map(FuzzBodies::quoted)),
                 Map.entry("actions", Arbitraries.integers().between(1, 3).flatMap(n ->
                         object(List.of("actionId", "type", "leaderboardId", "userId", "attributes")).list().ofSize(n))
                         .map(items -> "[" + String.join(",", items) + "]")),

@@ -1,0 +1,66 @@
+package dev.leaderboard.query.graphql;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leaderboard.boards.BoardDirectory;
+import dev.leaderboard.boards.LeaderboardDefinition;
+import dev.leaderboard.query.ReadPool;
+import dev.leaderboard.query.rankings.ReadAnswers;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The GraphQL queries of the read model. Each one is answered by the same {@link ReadAnswers} as its REST route
+ * (validation, limits, Redis-then-PostgreSQL, the rendered hot pages), so both APIs give the same answer by
+ * construction: the rendered JSON is read back as the GraphQL field values.
+ */
+@Controller
+public class GraphQlReads {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private final BoardDirectory boards;
+    private final ReadAnswers answers;
+    private final ObjectMapper json;
+
+    public GraphQlReads(@Qualifier(ReadPool.BOARDS) BoardDirectory boards, ReadAnswers answers, ObjectMapper json) {
+        this.boards = boards;
+        this.answers = answers;
+        this.json = json;
+    }
+
+    @QueryMapping
+    public List<LeaderboardDefinition> leaderboards() {
+        return boards.all();
+    }
+
+    @QueryMapping
+    public Map<String, Object> rankings(@Argument String leaderboardId, @Argument String window,
+                                        @Argument String period, @Argument String from, @Argument String to,
+                                        @Argument long offset, @Argument int limit) {
+        return fields(answers.rankings(leaderboardId, window, period, from, to, offset, limit, null));
+    }
+
+    @QueryMapping
+    public Map<String, Object> player(@Argument String leaderboardId, @Argument String userId,
+                                      @Argument String window, @Argument String period, @Argument String from,
+                                      @Argument String to, @Argument int context) {
+        return fields(answers.player(leaderboardId, userId, window, period, from, to, context, null));
+    }
+
+    private Map<String, Object> fields(ReadAnswers.Answer answer) {
+        try {
+            return json.readValue(answer.body(), OBJECT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

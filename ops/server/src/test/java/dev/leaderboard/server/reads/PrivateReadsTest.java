@@ -32,6 +32,9 @@ class PrivateReadsTest {
             String subset = "/api/v1/leaderboards/global/rankings/subset";
             assertThat(api.post(subset, null, "{\"userIds\":[\"reader\"]}").status()).isEqualTo(401);
             assertThat(api.post(subset, token, "{\"userIds\":[\"reader\"]}").status()).isEqualTo(200);
+            String graphql = "{\"query\":\"{ leaderboards { leaderboardId } }\"}";
+            assertThat(api.post("/api/v1/graphql", null, graphql).status()).isEqualTo(401);
+            assertThat(api.post("/api/v1/graphql", token, graphql).status()).isEqualTo(200);
             try (SseClient anonymous = new SseClient(port, "/api/v1/leaderboards/global/stream")) {
                 assertThat(anonymous.status()).isEqualTo(401);
             }

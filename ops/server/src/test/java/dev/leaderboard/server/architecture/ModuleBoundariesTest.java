@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The write side and the read side meet only in the event contract (event-store-config): neither may import the
- * other, and the contract imports neither.
+ * other, and the contract imports neither. Every rule fails when its packages hold no class (ArchUnit's default), so
+ * a rule cannot pass because the code it guards moved away.
  */
 class ModuleBoundariesTest {
 
@@ -22,7 +23,6 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("dev.leaderboard.command..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.leaderboard.projections..",
                         "dev.leaderboard.query..")
-                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 
@@ -30,7 +30,6 @@ class ModuleBoundariesTest {
     void readSideDoesNotDependOnTheCommandSide() {
         noClasses().that().resideInAnyPackage("dev.leaderboard.projections..", "dev.leaderboard.query..")
                 .should().dependOnClassesThat().resideInAPackage("dev.leaderboard.command..")
-                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 
@@ -38,7 +37,6 @@ class ModuleBoundariesTest {
     void projectionsDoNotDependOnTheQueryApi() {
         noClasses().that().resideInAPackage("dev.leaderboard.projections..")
                 .should().dependOnClassesThat().resideInAPackage("dev.leaderboard.query..")
-                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 

@@ -55,6 +55,9 @@ public class ProjectionMetrics implements MeterBinder {
         Gauge.builder("leaderboard.projection.rebuild.progress", restorer, RedisRestorer::progress)
                 .description("Restore-from-PostgreSQL progress, 0..1 (1 when no restore runs)")
                 .tags("projection", "standings", "kind", "restore").register(registry);
+        FunctionCounter.builder("leaderboard.projection.redis.rebuilds", restorer, RedisRestorer::rebuildsAfterLoss)
+                .description("Redis rebuilt from PostgreSQL by this instance after Redis lost its data")
+                .tag("projection", "standings").register(registry);
     }
 
     private void gauge(MeterRegistry registry, String name, String description,

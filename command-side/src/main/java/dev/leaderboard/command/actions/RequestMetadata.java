@@ -2,6 +2,7 @@ package dev.leaderboard.command.actions;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
+import org.slf4j.MDC;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,11 +19,16 @@ public final class RequestMetadata {
     public static final String USER_AGENT = "userAgent";
     public static final String REQUEST_ID = "requestId";
     public static final String SUBMITTED_BY = "submittedBy";
+    /** The W3C trace id of the request or record that carried the action, when it was traced. */
+    public static final String TRACE_ID = "traceId";
+    /** The logging context key Micrometer Tracing fills with the current trace id (while tracing is on). */
+    public static final String TRACE_ID_MDC = "traceId";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** Set by the server's request-id filter, which also echoes the id on every response. */
     public static final String REQUEST_ID_ATTRIBUTE = RequestMetadata.class.getName() + ".requestId";
 
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern TRACE_ID_FORMAT = Pattern.compile("[0-9a-f]{32}");
     private static final int MAX_USER_AGENT = 512;
 
     private RequestMetadata() {
@@ -47,6 +53,24 @@ public final class RequestMetadata {
         }
         values.put(REQUEST_ID, requestId);
         values.put(SUBMITTED_BY, submittedBy);
+        String traceId = wellFormedTraceId(MDC.get(TRACE_ID_MDC));
+        if (traceId != null) {
+            values.put(TRACE_ID, traceId);
+        }
         return MetaData.from(values);
+    }
+
+    /** The trace id of a W3C {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}), or null. */
+    public static String traceIdOf(String traceparent) {
+        if (traceparent == null) {
+            return null;
+        }
+        String[] parts = traceparent.split("-", -1);
+        return parts.length == 4 ? wellFormedTraceId(parts[1]) : null;
+    }
+
+    /** The value when it is a W3C trace id (32 lower-case hex digits), else null. */
+    public static String wellFormedTraceId(String value) {
+        return value != null && TRACE_ID_FORMAT.matcher(value).matches() ? value : null;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 public record HistoryEntry(long sequenceNumber, String type, String leaderboardId, String actionId,
                            String actionType, Long points, WindowTotals totalsAfter, String reason, Instant time,
                            String clientIp, String userAgent, String requestId, String submittedBy,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String traceId,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String operator,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String flagId,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String rule,

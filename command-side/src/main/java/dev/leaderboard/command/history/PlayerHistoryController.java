@@ -61,7 +61,7 @@ public class PlayerHistoryController {
         MetaData meta = message.getMetaData();
         Origin origin = new Origin((String) meta.get(RequestMetadata.CLIENT_IP),
                 (String) meta.get(RequestMetadata.USER_AGENT), (String) meta.get(RequestMetadata.REQUEST_ID),
-                (String) meta.get(RequestMetadata.SUBMITTED_BY));
+                (String) meta.get(RequestMetadata.SUBMITTED_BY), (String) meta.get(RequestMetadata.TRACE_ID));
         long seq = message.getSequenceNumber();
         return switch (message.getPayload()) {
             case ScoreIncreased e -> origin.entry(seq, "ScoreIncreased", e.leaderboardId(), e.actionId(),
@@ -82,14 +82,15 @@ public class PlayerHistoryController {
     }
 
     /** Where the command behind an event came from (event metadata). */
-    private record Origin(String clientIp, String userAgent, String requestId, String submittedBy) {
+    private record Origin(String clientIp, String userAgent, String requestId, String submittedBy, String traceId) {
 
         HistoryEntry entry(long sequenceNumber, String type, String leaderboardId, String actionId,
                            String actionType, Long points, WindowTotals totals, String reason, Instant time,
                            String operator, String flagId, String rule, Map<String, Object> evidence,
                            String resolution) {
             return new HistoryEntry(sequenceNumber, type, leaderboardId, actionId, actionType, points, totals,
-                    reason, time, clientIp, userAgent, requestId, submittedBy, operator, flagId, rule, evidence,
+                    reason, time, clientIp, userAgent, requestId, submittedBy, traceId, operator, flagId, rule,
+                    evidence,
                     resolution);
         }
     }

@@ -115,6 +115,12 @@ final class ActionRecordReader {
         if (userAgent != null) {
             values.put(RequestMetadata.USER_AGENT, userAgent);
         }
+        String traceparent = header(record, IngressHeaders.TRACEPARENT);
+        String traceId = traceparent != null ? RequestMetadata.traceIdOf(traceparent)
+                : RequestMetadata.wellFormedTraceId(header(record, IngressHeaders.TRACE_ID));
+        if (traceId != null) {
+            values.put(RequestMetadata.TRACE_ID, traceId);
+        }
         return MetaData.from(values);
     }
 

@@ -9,6 +9,10 @@ public final class IngressHeaders {
     public static final String SUBMITTED_BY = "submitted-by";
     public static final String CLIENT_IP = "client-ip";
     public static final String USER_AGENT = "user-agent";
+    /** W3C trace context: the trace id of the request or producer that sent the record goes onto the event. */
+    public static final String TRACEPARENT = "traceparent";
+    /** The REST ingress's trace id (Kafka mode), used when the record has no {@link #TRACEPARENT}. */
+    public static final String TRACE_ID = "trace-id";
     /** On a dead letter: why the record can never succeed ({@code Rejection}'s reason). */
     public static final String REASON = "leaderboard-reason";
 

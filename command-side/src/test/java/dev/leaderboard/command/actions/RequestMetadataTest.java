@@ -75,4 +75,16 @@ class RequestMetadataTest {
     void missingUserAgentIsLeftOut() {
         assertThat(RequestMetadata.of(request, "req-42", "alice")).doesNotContainKey(RequestMetadata.USER_AGENT);
     }
+
+    @Test
+    void theCurrentTraceIdIsRecordedWhileTracingIsOn() {
+        org.slf4j.MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+        try {
+            assertThat(RequestMetadata.of(request, "req-42", "alice"))
+                    .containsEntry(RequestMetadata.TRACE_ID, "4bf92f3577b34da6a3ce929d0e0e4736");
+        } finally {
+            org.slf4j.MDC.remove("traceId");
+        }
+        assertThat(RequestMetadata.of(request, "req-42", "alice")).doesNotContainKey(RequestMetadata.TRACE_ID);
+    }
 }

@@ -75,6 +75,24 @@ class ActionRecordReaderTest {
         return ((Refused) read).outcome().problem().reason();
     }
 
+    @Test
+    void theTraceIdOfAW3cTraceparentOrOfTheRestIngressGoesOntoTheEvent() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ConsumerRecord<byte[], byte[]> traced = record("alice", "{\"actionId\":\"a-1\",\"userId\":\"alice\","
+                + "\"type\":\"level-up\"}");
+        traced.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<byte[], byte[]> fromRest = record("alice", "{\"actionId\":\"a-2\",\"userId\":\"alice\","
+                + "\"type\":\"level-up\"}");
+        fromRest.headers().add("trace-id", traceId.getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<byte[], byte[]> forged = record("alice", "{\"actionId\":\"a-3\",\"userId\":\"alice\","
+                + "\"type\":\"level-up\"}");
+        forged.headers().add("traceparent", "00-<script>-x-01".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(((Valid) reader.read(traced)).submission().metaData()).containsEntry("traceId", traceId);
+        assertThat(((Valid) reader.read(fromRest)).submission().metaData()).containsEntry("traceId", traceId);
+        assertThat(((Valid) reader.read(forged)).submission().metaData()).doesNotContainKey("traceId");
+    }
+
     private static ConsumerRecord<byte[], byte[]> record(String key, String value) {
         return new ConsumerRecord<>("leaderboard.actions", 3, 42, key == null ? null
                 : key.getBytes(StandardCharsets.UTF_8), value == null ? null : value.getBytes(StandardCharsets.UTF_8));

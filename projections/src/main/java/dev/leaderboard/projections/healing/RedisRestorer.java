@@ -41,6 +41,7 @@ public class RedisRestorer {
     private final AtomicBoolean restoring = new AtomicBoolean();
     private final AtomicLong rowsTotal = new AtomicLong();
     private final AtomicLong rowsDone = new AtomicLong();
+    private final AtomicLong rebuildsAfterLoss = new AtomicLong();
 
     public RedisRestorer(JdbcTemplate jdbc, TransactionTemplate transactions, ProjectionGenerations generations,
                          RedisStandings redis, RetentionPolicy retention, Clock clock) {
@@ -94,6 +95,9 @@ public class RedisRestorer {
                     redis.clearRestoring();
                 }
                 log.info("Restored {} standings of generation {} into Redis", rows, current.live());
+                if (redisLost) {
+                    rebuildsAfterLoss.incrementAndGet();
+                }
                 return new Result(true, rows, current.live());
             } finally {
                 restoring.set(false);
@@ -149,6 +153,11 @@ public class RedisRestorer {
     }
 
     /** 0..1 while restoring, 1 otherwise. */
+    /** Restores this instance ran because Redis had lost its data (not operator-requested ones). */
+    public long rebuildsAfterLoss() {
+        return rebuildsAfterLoss.get();
+    }
+
     public double progress() {
         long total = rowsTotal.get();
         return !restoring.get() || total == 0 ? 1.0 : Math.min(1.0, (double) rowsDone.get() / total);

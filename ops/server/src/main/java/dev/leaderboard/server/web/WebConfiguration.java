@@ -2,6 +2,7 @@ package dev.leaderboard.server.web;
 
 import dev.leaderboard.server.security.ProblemResponses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,15 @@ public class WebConfiguration {
     public FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Right after Spring Security's filter chain, while the request's authentication is known. */
+    @Bean
+    public FilterRegistrationBean<AuthenticatedUserLogFilter> authenticatedUserLogFilter() {
+        FilterRegistrationBean<AuthenticatedUserLogFilter> registration = new FilterRegistrationBean<>(
+                new AuthenticatedUserLogFilter());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

@@ -1,0 +1,96 @@
+package dev.leaderboard.server.observability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.leaderboard.server.support.Api;
+import dev.leaderboard.server.support.ServerInstance;
+import dev.leaderboard.server.support.TestPostgres;
+import dev.leaderboard.server.support.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tracing on ({@code management.tracing.enabled=true}): a traced request's trace id is continued by the server,
+ * stored with the events it produced, and its spans are exported over OTLP/HTTP (to a collector stub on 127.0.0.1).
+ */
+class TracingTest {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final List<byte[]> EXPORTED = new CopyOnWriteArrayList<>();
+    private static HttpServer collector;
+    private static ServerInstance server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        collector.createContext("/v1/traces", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                EXPORTED.add(body.readAllBytes());
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
+        server = ServerInstance.start(TestPostgres.newDatabaseUrl(), "management.tracing.enabled=true",
+                "management.otlp.tracing.endpoint=http://127.0.0.1:" + collector.getAddress().getPort()
+                        + "/v1/traces");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        collector.stop(0);
+    }
+
+    @Test
+    void aTracedActionKeepsItsTraceIdInTheAuditTrailAndItsSpansAreExported() {
+        Api api = server.api();
+        Api.Response response = api.send(api.request("/api/v1/actions", Tokens.player("tracy"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"actionId\":\"t-1\",\"type\":\"level-up\"}")));
+        assertThat(response.status()).isEqualTo(202);
+
+        JsonNode history = api.get("/api/v1/admin/players/tracy/history", Tokens.admin()).json();
+        assertThat(history.get(0).path("traceId").asText()).isEqualTo(TRACE_ID);
+
+        byte[] traceIdBytes = HexFormat.of().parseHex(TRACE_ID);
+        await().atMost(Duration.ofSeconds(30)).until(() -> EXPORTED.stream().anyMatch(b -> contains(b, traceIdBytes)));
+    }
+
+    @Test
+    void anUntracedActionGetsATraceOfItsOwn() {
+        Api api = server.api();
+        assertThat(api.submitAction(Tokens.player("untraced"), "u-1", "level-up").status()).isEqualTo(202);
+
+        String traceId = api.get("/api/v1/admin/players/untraced/history", Tokens.admin()).json().get(0)
+                .path("traceId").asText();
+        assertThat(traceId).matches("[0-9a-f]{32}").isNotEqualTo(TRACE_ID);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

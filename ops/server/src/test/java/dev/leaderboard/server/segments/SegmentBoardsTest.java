@@ -2,14 +2,9 @@ package dev.leaderboard.server.segments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leaderboard.server.support.Api;
-import dev.leaderboard.server.support.KafkaTestClient;
 import dev.leaderboard.server.support.ServerTest;
 import dev.leaderboard.server.support.SseClient;
-import dev.leaderboard.server.support.TestKafka;
 import dev.leaderboard.server.support.Tokens;
-import dev.leaderboard.server.support.TopicReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,29 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Segment boards: players put in a segment by a trusted source (a service's body or token claim, a Kafka record),
- * read with {@code segment=} on every read, ranked within the segment with the board's tie-break and windows.
- * Each test uses segments of its own, so the shared board {@code global} holds them apart.
+ * Segment boards: players put in a segment by a trusted source (a service's body or token claim; Kafka records are
+ * in {@code KafkaIntegrityTest}), read with {@code segment=} on every read, ranked within the segment with the
+ * board's tie-break and windows. Each test uses segments of its own, so the shared board {@code global} holds them
+ * apart.
  */
 class SegmentBoardsTest extends ServerTest {
 
     private static final String SERVICE = Tokens.service("quiz-service");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    private static KafkaTestClient kafka;
-    private static TopicReader deadLetters;
-
-    @BeforeAll
-    static void clients() {
-        kafka = new KafkaTestClient(TestKafka.bootstrapServers());
-        deadLetters = kafka.reader("leaderboard.actions.DLT");
-    }
-
-    @AfterAll
-    static void closeClients() {
-        deadLetters.close();
-        kafka.close();
-    }
 
     private static String newSegment() {
         return "s-" + UUID.randomUUID().toString().substring(0, 8);
@@ -255,21 +236,5 @@ class SegmentBoardsTest extends ServerTest {
         assertThat(batch.json().get("results").get(0).get("problem").get("reason").asText()).isEqualTo("invalid");
         assertThat(claim.status()).isEqualTo(403);
         assertThat(rows.eventsOf(player)).isZero();
-    }
-
-    @Test
-    void kafkaRecordsStateTheSegmentAndAnInvalidOneIsADeadLetter() {
-        String segment = newSegment();
-        String player = newUserId();
-        String invalid = newUserId();
-
-        kafka.send("leaderboard.actions", player, action(player, "level-up", segment));
-        kafka.send("leaderboard.actions", invalid, action(invalid, "level-up", "no segment"));
-
-        assertThat(ranked(awaitRankings("segment=" + segment, 1))).containsExactly(player);
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> letters = await().atMost(PATIENCE)
-                .until(() -> deadLetters.recordsWithKey(invalid), l -> !l.isEmpty());
-        assertThat(TopicReader.header(letters.getFirst(), "leaderboard-reason")).isEqualTo("invalid");
-        assertThat(rows.eventsOf(invalid)).isZero();
     }
 }

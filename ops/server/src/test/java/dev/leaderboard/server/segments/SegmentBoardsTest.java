@@ -196,6 +196,8 @@ class SegmentBoardsTest extends ServerTest {
         await().atMost(PATIENCE).until(() -> api.get("/api/v1/leaderboards/global/players/" + player + "?segment="
                 + first, null), r -> r.status() == 200 && r.json().get("score").asLong() == 35);
         assertThat(awaitRankings("segment=" + later, 0).get("totalPlayers").asLong()).isZero();
+        JsonNode history = api.get("/api/v1/admin/players/" + player + "/history", Tokens.admin()).json();
+        assertThat(history.findValues("segment")).extracting(JsonNode::asText).containsExactly(first, first);
     }
 
     @Test

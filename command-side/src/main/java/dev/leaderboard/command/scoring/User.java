@@ -45,9 +45,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A player. Holds only what decisions need: the current totals per leaderboard, the action counts the caps look
- * at, the latest actions the anomaly rules look at, open flags, suspension, the player's segment, and the time of the
- * latest event (event time never goes back within a player's stream). Which actions were already counted is kept in the
- * {@link ProcessedActions} ledger, so this state (and its snapshot) stays small however long the history is.
+ * at, the latest actions the anomaly rules look at, open flags, suspension, the player's segment, and the time of
+ * the latest event (event time never goes back within a player's stream). Which actions were already counted is kept
+ * in the {@link ProcessedActions} ledger, so this state (and its snapshot) stays small however long the history is.
  */
 @Aggregate(repository = "userRepository", commandTargetResolver = "userCommandTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,

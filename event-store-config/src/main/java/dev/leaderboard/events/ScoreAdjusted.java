@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param reason        why, as the operator wrote it
  * @param operator      the operator's subject
  * @param occurredAt    server time of the correction (never before the player's previous event)
+ * @param segment       the player's segment at the time, or null (see {@link ScoreIncreased#segment()})
  */
 @Revision("1")
 public record ScoreAdjusted(String userId,
@@ -25,5 +26,12 @@ public record ScoreAdjusted(String userId,
                             WindowTotals totals,
                             String reason,
                             String operator,
-                            Instant occurredAt) {
+                            Instant occurredAt,
+                            String segment) {
+
+    /** A player without a segment. */
+    public ScoreAdjusted(String userId, String leaderboardId, String adjustmentId, long points, WindowTotals totals,
+                         String reason, String operator, Instant occurredAt) {
+        this(userId, leaderboardId, adjustmentId, points, totals, reason, operator, occurredAt, null);
+    }
 }

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param totals        the player's totals on this board after the event, per window
  * @param occurredAt    server time of acceptance; decides the periods and the tie-break
  * @param attributes    free-form client attributes, stored for audit, never scored
+ * @param segment       the player's segment (a trusted attribute such as a region) when the event was decided, or
+ *                      null: the player then also counts on the segment's board; null in events stored before
+ *                      segments existed
  */
 @Revision("1")
 public record ScoreIncreased(String userId,
@@ -25,9 +28,16 @@ public record ScoreIncreased(String userId,
                              long points,
                              WindowTotals totals,
                              Instant occurredAt,
-                             Map<String, Object> attributes) {
+                             Map<String, Object> attributes,
+                             String segment) {
 
     public ScoreIncreased {
         attributes = attributes == null ? Map.of() : attributes;
+    }
+
+    /** A player without a segment. */
+    public ScoreIncreased(String userId, String leaderboardId, String actionId, String actionType, long points,
+                          WindowTotals totals, Instant occurredAt, Map<String, Object> attributes) {
+        this(userId, leaderboardId, actionId, actionType, points, totals, occurredAt, attributes, null);
     }
 }

@@ -86,7 +86,8 @@ class StoredEventCompatibilityTest {
                                 new PeriodTotal("2026-11", 400)),
                         Instant.parse("2026-11-22T10:15:30.123456Z"),
                         Map.of("quiz", "capitals", "correct", 9, "perfect", false,
-                                "round", Map.of("number", 3, "name", "final")))),
+                                "round", Map.of("number", 3, "name", "final")),
+                        null)),
                 new Sample(LeaderboardDefined.class, "1", new LeaderboardDefined(
                         "weekly-quiz", "Weekly quiz", "The best quizzers of the week",
                         Instant.parse("2026-11-20T08:00:00Z"))),
@@ -94,7 +95,7 @@ class StoredEventCompatibilityTest {
                         new WindowTotals(1300, null, new PeriodTotal("2026-W47", 0),
                                 new PeriodTotal("2026-11", 200)),
                         "refund of points farmed with a replayed quiz", "ops-anna",
-                        Instant.parse("2026-11-23T09:00:00Z"))),
+                        Instant.parse("2026-11-23T09:00:00Z"), null)),
                 new Sample(PlayerSuspended.class, "1", new PlayerSuspended("alice", "shared account", "ops-anna",
                         null, Instant.parse("2026-11-23T09:05:00Z"))),
                 new Sample(PlayerReinstated.class, "1", new PlayerReinstated("alice", "appeal accepted", "ops-ben",
@@ -112,6 +113,23 @@ class StoredEventCompatibilityTest {
     @MethodSource("samples")
     void storedSampleDeserializesToTheSameEvent(Sample sample) {
         assertThat(deserialize(sample, sample.storedBytes())).isEqualTo(sample.expected());
+    }
+
+    /** The additive field {@code segment}: stored events without it read as "no segment", new ones keep it. */
+    @Test
+    void segmentOfScoreEventsIsWrittenAndReadBackWithoutANewRevision() {
+        for (Object event : List.of(
+                new ScoreIncreased("alice", "global", "a-1", "quiz-completed", 10,
+                        new WindowTotals(10, null, null, null), Instant.parse("2026-11-22T10:15:30Z"), Map.of(), "eu"),
+                new ScoreAdjusted("alice", "global", "adj-1", 5, new WindowTotals(15, null, null, null), "why",
+                        "ops-anna", Instant.parse("2026-11-22T10:16:00Z"), "eu"))) {
+            SerializedObject<byte[]> written = serializer.serialize(event, byte[].class);
+
+            assertThat(written.getType().getRevision()).isEqualTo("1");
+            assertThat(new String(written.getData(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"segment\":\"eu\"");
+            assertThat((Object) serializer.deserialize(written)).isEqualTo(event);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

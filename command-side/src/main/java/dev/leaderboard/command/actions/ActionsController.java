@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leaderboard.command.batching.Submission;
 import dev.leaderboard.command.batching.SubmissionResult;
 import dev.leaderboard.command.ingress.ActionIngress;
-import dev.leaderboard.command.leaderboards.LeaderboardCatalog;
 import dev.leaderboard.command.scoring.ActionOutcome;
 import dev.leaderboard.command.scoring.ActionTypes;
 import dev.leaderboard.command.scoring.Rejection;
@@ -40,21 +39,23 @@ public class ActionsController {
     private final ActionTypes actionTypes;
     private final ObjectMapper json;
     private final Validator validator;
+    private final String segmentClaim;
 
     public ActionsController(ActionIngress ingress, ActionTypes actionTypes, ObjectMapper json,
-                             Validator validator) {
+                             Validator validator, CommandProperties properties) {
         this.ingress = ingress;
         this.actionTypes = actionTypes;
         this.json = json;
         this.validator = validator;
+        this.segmentClaim = properties.segmentClaim();
     }
 
     @PostMapping(path = "/actions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ActionOutcome> submit(@Valid @RequestBody SubmitActionRequest body,
                                                 Authentication authentication, HttpServletRequest request) {
-        Submitter submitter = Submitter.of(authentication);
-        Submission submission = submission(body, submitter.playerFor(body.userId()), origin(request, submitter));
+        Submitter submitter = Submitter.of(authentication, segmentClaim);
+        Submission submission = submission(body, submitter, origin(request, submitter));
         ActionOutcome outcome = ingress.submit(submission).outcomeOrThrow();
         if (outcome.isRejected()) {
             throw new ActionRejectedException(outcome.problem());
@@ -77,7 +78,7 @@ public class ActionsController {
         if (items.size() > MAX_BATCH_ITEMS) {
             throw new BatchTooLargeException(items.size(), MAX_BATCH_ITEMS);
         }
-        Submitter submitter = Submitter.of(authentication);
+        Submitter submitter = Submitter.of(authentication, segmentClaim);
         MetaData origin = origin(request, submitter);
         ActionOutcome[] outcomes = new ActionOutcome[items.size()];
         List<Submission> accepted = new ArrayList<>();
@@ -87,8 +88,7 @@ public class ActionsController {
             if (read instanceof ActionOutcome rejected) {
                 outcomes[i] = rejected;
             } else {
-                accepted.add(submission((SubmitActionRequest) read, submitter.playerFor(
-                        ((SubmitActionRequest) read).userId()), origin));
+                accepted.add(submission((SubmitActionRequest) read, submitter, origin));
                 positions.add(i);
             }
         }
@@ -125,16 +125,17 @@ public class ActionsController {
         }
         try {
             submitter.playerFor(action.userId());
+            submitter.segmentFor(action.segment());
         } catch (ForbiddenSubmissionException e) {
             return ActionItems.rejected(item, Rejection.forbidden(e.getMessage()));
         }
         return action;
     }
 
-    private static Submission submission(SubmitActionRequest body, String userId, MetaData origin) {
-        String leaderboardId = body.leaderboardId() == null ? LeaderboardCatalog.GLOBAL : body.leaderboardId();
-        return new Submission(new SubmitAction(userId, body.actionId(), body.type(), leaderboardId,
-                body.attributes()), origin);
+    /** @throws ForbiddenSubmissionException if the submitter may not act for the player or state the segment */
+    private static Submission submission(SubmitActionRequest body, Submitter submitter, MetaData origin) {
+        return new Submission(body.toCommand(submitter.playerFor(body.userId()), submitter.segmentFor(body.segment())),
+                origin);
     }
 
     private static MetaData origin(HttpServletRequest request, Submitter submitter) {

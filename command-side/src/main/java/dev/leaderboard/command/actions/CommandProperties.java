@@ -9,9 +9,12 @@ import java.time.Duration;
  * @param maxAttempts how often a command is tried when another instance wrote the same player's stream first
  *                    (an optimistic-concurrency conflict); conflicts are retried, never shown to the client
  * @param batching    how concurrent single-action requests are coalesced into group-committed batches
+ * @param segmentClaim the claim of a service token that states the segment of the players it submits for (a body's
+ *                     {@code segment} overrides it); player tokens' claims are never read
  */
 @ConfigurationProperties("leaderboard.commands")
-public record CommandProperties(@DefaultValue("10") int maxAttempts, @DefaultValue Batching batching) {
+public record CommandProperties(@DefaultValue("10") int maxAttempts, @DefaultValue Batching batching,
+                                @DefaultValue("region") String segmentClaim) {
 
     /**
      * @param workers       batching threads; a player's requests always go to the same one

@@ -65,9 +65,11 @@ public class PlayerHistoryController {
         long seq = message.getSequenceNumber();
         return switch (message.getPayload()) {
             case ScoreIncreased e -> origin.entry(seq, "ScoreIncreased", e.leaderboardId(), e.actionId(),
-                    e.actionType(), e.points(), e.totals(), null, e.occurredAt(), null, null, null, null, null);
+                    e.actionType(), e.points(), e.totals(), null, e.occurredAt(), null, null, null, null, null)
+                    .inSegment(e.segment());
             case ScoreAdjusted e -> origin.entry(seq, "ScoreAdjusted", e.leaderboardId(), e.adjustmentId(), null,
-                    e.points(), e.totals(), e.reason(), e.occurredAt(), e.operator(), null, null, null, null);
+                    e.points(), e.totals(), e.reason(), e.occurredAt(), e.operator(), null, null, null, null)
+                    .inSegment(e.segment());
             case PlayerSuspended e -> origin.entry(seq, "PlayerSuspended", null, null, null, null, null, e.reason(),
                     e.occurredAt(), e.operator(), e.flagId(), null, null, null);
             case PlayerReinstated e -> origin.entry(seq, "PlayerReinstated", null, null, null, null, null,
@@ -90,8 +92,7 @@ public class PlayerHistoryController {
                            String resolution) {
             return new HistoryEntry(sequenceNumber, type, leaderboardId, actionId, actionType, points, totals,
                     reason, time, clientIp, userAgent, requestId, submittedBy, traceId, operator, flagId, rule,
-                    evidence,
-                    resolution);
+                    evidence, resolution, null);
         }
     }
 }

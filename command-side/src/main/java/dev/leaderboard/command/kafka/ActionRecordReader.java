@@ -8,10 +8,8 @@ import dev.leaderboard.command.actions.ActionItems;
 import dev.leaderboard.command.actions.RequestMetadata;
 import dev.leaderboard.command.actions.SubmitActionRequest;
 import dev.leaderboard.command.batching.Submission;
-import dev.leaderboard.command.leaderboards.LeaderboardCatalog;
 import dev.leaderboard.command.scoring.ActionOutcome;
 import dev.leaderboard.command.scoring.Rejection;
-import dev.leaderboard.command.scoring.SubmitAction;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -93,9 +91,8 @@ final class ActionRecordReader {
         if (!action.userId().equals(key)) {
             return refused(tree, Rejection.invalid("the record key must be the userId"));
         }
-        String leaderboardId = action.leaderboardId() == null ? LeaderboardCatalog.GLOBAL : action.leaderboardId();
-        return new Valid(new Submission(new SubmitAction(action.userId(), action.actionId(), action.type(),
-                leaderboardId, action.attributes()), origin(record)));
+        // Producers on the actions topic are trusted services: their segment counts as stated.
+        return new Valid(new Submission(action.toCommand(action.userId(), action.segment()), origin(record)));
     }
 
     /** The origin that travels onto the event, from the headers the REST ingress (or any producer) set. */

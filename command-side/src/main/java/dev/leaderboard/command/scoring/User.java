@@ -45,9 +45,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A player. Holds only what decisions need: the current totals per leaderboard, the action counts the caps look
- * at, the latest actions the anomaly rules look at, open flags, suspension, and the time of the latest event (event
- * time never goes back within a player's stream). Which actions were already counted is kept in the
- * {@link ProcessedActions} ledger, so this state (and its snapshot) stays small however long the history is.
+ * at, the latest actions the anomaly rules look at, open flags, suspension, the player's segment, and the time of
+ * the latest event (event time never goes back within a player's stream). Which actions were already counted is kept
+ * in the {@link ProcessedActions} ledger, so this state (and its snapshot) stays small however long the history is.
  */
 @Aggregate(repository = "userRepository", commandTargetResolver = "userCommandTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -66,6 +66,8 @@ public class User {
     private Map<String, String> openFlags = new HashMap<>();
     private Set<String> adjustmentIds = new HashSet<>();
     private Suspension suspension;
+    /** Sticky: the segment of the first accepted action that stated one (see {@link #segmentFor}). */
+    private String segment;
     private Instant lastEventAt;
 
     protected User() {
@@ -110,7 +112,7 @@ public class User {
             return duplicateOf(ledger.find(command.userId(), command.actionId()).orElseThrow(), command);
         }
         apply(new ScoreIncreased(command.userId(), command.leaderboardId(), command.actionId(), command.type(),
-                points, after, now, command.attributes()));
+                points, after, now, command.attributes(), segmentFor(command)));
         raiseFlags(anomalyRules.evaluate(RecentActions.view(recentMillis, recentPoints), now), now, flags);
         return ActionOutcome.accepted(command, points);
     }
@@ -137,7 +139,7 @@ public class User {
         }
         String adjustmentId = command.adjustmentId() != null ? command.adjustmentId() : UUID.randomUUID().toString();
         apply(new ScoreAdjusted(userId, command.leaderboardId(), adjustmentId, command.points(), changed,
-                command.reason(), command.operator(), now));
+                command.reason(), command.operator(), now, segment));
         return new Adjustment(userId, command.leaderboardId(), adjustmentId, command.points(),
                 totalsOn(command.leaderboardId()), command.reason(), command.operator(), now,
                 Adjustment.Status.APPLIED);
@@ -177,6 +179,9 @@ public class User {
     @EventSourcingHandler
     void on(ScoreIncreased event) {
         seen(event.userId(), event.occurredAt());
+        if (event.segment() != null) {
+            segment = event.segment();
+        }
         totalsByLeaderboard.put(event.leaderboardId(), event.totals());
         actionCounts.merge(countKey(event.leaderboardId(), event.actionType()),
                 ActionCounts.NONE.plusOneAt(event.occurredAt()), (before, none) -> before.plusOneAt(event.occurredAt()));
@@ -230,6 +235,16 @@ public class User {
                         flagged.flagId(), at));
             }
         }
+    }
+
+    /**
+     * The player's segment is sticky: once an accepted action has stated one, every later event of the player carries
+     * it, and a different value stated later is ignored. So a player is on at most one segment board of a board,
+     * segment boards never need a player removed (which a replay would have to reproduce exactly), and the first
+     * trusted source decides. Moving a player between segments is not supported.
+     */
+    private String segmentFor(SubmitAction command) {
+        return segment != null ? segment : command.segment();
     }
 
     /** The clock, or the player's latest event time if the clock is behind it (another node's clock was ahead). */

@@ -21,7 +21,7 @@ class CommandSenderTest {
     private final ScriptedCommandGateway gateway = new ScriptedCommandGateway();
 
     private CommandSender sender(int maxAttempts) {
-        return new CommandSender(gateway, new CommandProperties(maxAttempts, null));
+        return new CommandSender(gateway, new CommandProperties(maxAttempts, null, null));
     }
 
     @Test

@@ -30,6 +30,17 @@ class ActionRecordReaderTest {
     }
 
     @Test
+    void aRecordsSegmentIsTrustedAndTravelsBackOntoTheTopicInKafkaIngressMode() {
+        Valid valid = (Valid) reader.read(record("alice",
+                "{\"actionId\":\"a-1\",\"userId\":\"alice\",\"type\":\"level-up\",\"segment\":\"eu\"}"));
+
+        assertThat(valid.submission().command().segment()).isEqualTo("eu");
+        assertThat(ActionRecord.of(valid.submission().command()).segment()).isEqualTo("eu");
+        assertThat(reason(record("alice", "{\"actionId\":\"a-1\",\"userId\":\"alice\",\"type\":\"level-up\","
+                + "\"segment\":\"e@u\"}"))).isEqualTo("invalid");
+    }
+
+    @Test
     void aValueThatIsNotAJsonObjectIsMalformed() {
         assertThat(reason(record("alice", "{\"actionId\":"))).isEqualTo("malformed");
         assertThat(reason(record("alice", "[1,2]"))).isEqualTo("malformed");

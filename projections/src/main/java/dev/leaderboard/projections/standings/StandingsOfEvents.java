@@ -1,5 +1,6 @@
 package dev.leaderboard.projections.standings;
 
+import dev.leaderboard.boards.Segments;
 import dev.leaderboard.events.PeriodTotal;
 import dev.leaderboard.events.PlayerReinstated;
 import dev.leaderboard.events.PlayerSuspended;
@@ -28,13 +29,28 @@ public final class StandingsOfEvents {
         }
     }
 
-    /** The standings an event sets; none for events that do not touch standings. */
+    /**
+     * The standings an event sets; none for events that do not touch standings. A player with a segment gets the
+     * same standings on the segment's board ({@link Segments#boardKey}): their totals on the board, so the segment
+     * board is exactly the board restricted to the segment, with the same scores, reach times and versions.
+     */
     public static List<Standing> of(Object event, long version) {
         return switch (event) {
-            case ScoreIncreased e -> of(e.leaderboardId(), e.userId(), e.totals(), e.occurredAt(), version);
-            case ScoreAdjusted e -> of(e.leaderboardId(), e.userId(), e.totals(), e.occurredAt(), version);
+            case ScoreIncreased e -> of(e.leaderboardId(), e.segment(), e.userId(), e.totals(), e.occurredAt(),
+                    version);
+            case ScoreAdjusted e -> of(e.leaderboardId(), e.segment(), e.userId(), e.totals(), e.occurredAt(),
+                    version);
             default -> List.of();
         };
+    }
+
+    private static List<Standing> of(String board, String segment, String user, WindowTotals totals,
+                                     Instant occurredAt, long version) {
+        List<Standing> standings = of(board, user, totals, occurredAt, version);
+        if (segment != null) {
+            standings.addAll(of(Segments.boardKey(board, segment), user, totals, occurredAt, version));
+        }
+        return standings;
     }
 
     /**

@@ -78,6 +78,7 @@ public class ExportController {
                                                         @RequestParam(required = false) String period,
                                                         @RequestParam(required = false) String from,
                                                         @RequestParam(required = false) String to,
+                                                        @RequestParam(required = false) String segment,
                                                         @RequestParam(defaultValue = "ndjson") String format,
                                                         HttpServletRequest request) {
         boolean csv = switch (format) {
@@ -85,9 +86,9 @@ public class ExportController {
             case "ndjson" -> false;
             default -> throw new InvalidQueryException("format must be ndjson or csv, was '" + format + "'");
         };
-        Slice slice = slices.parse(id, window, period, from, to);
-        String filename = "%s-%s-%s.%s".formatted(id, slice.window(), slice.view().key().replace("..", "_"),
-                csv ? "csv" : "ndjson");
+        Slice slice = slices.parse(id, window, period, from, to, segment);
+        String filename = "%s-%s-%s.%s".formatted(slice.leaderboardId(), slice.window(),
+                slice.view().key().replace("..", "_"), csv ? "csv" : "ndjson");
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(csv ? CSV : NDJSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");

@@ -45,15 +45,15 @@ public class GraphQlReads {
     @QueryMapping
     public Map<String, Object> rankings(@Argument String leaderboardId, @Argument String window,
                                         @Argument String period, @Argument String from, @Argument String to,
-                                        @Argument long offset, @Argument int limit) {
-        return fields(answers.rankings(leaderboardId, window, period, from, to, offset, limit, null));
+                                        @Argument String segment, @Argument long offset, @Argument int limit) {
+        return fields(answers.rankings(leaderboardId, window, period, from, to, segment, offset, limit, null));
     }
 
     @QueryMapping
     public Map<String, Object> player(@Argument String leaderboardId, @Argument String userId,
                                       @Argument String window, @Argument String period, @Argument String from,
-                                      @Argument String to, @Argument int context) {
-        return fields(answers.player(leaderboardId, userId, window, period, from, to, context, null));
+                                      @Argument String to, @Argument String segment, @Argument int context) {
+        return fields(answers.player(leaderboardId, userId, window, period, from, to, segment, context, null));
     }
 
     private Map<String, Object> fields(ReadAnswers.Answer answer) {

@@ -37,6 +37,7 @@ public class StreamController {
             produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public void stream(@PathVariable String id,
                        @RequestParam(required = false) String window,
+                       @RequestParam(required = false) String segment,
                        @RequestParam(defaultValue = "10") int top,
                        HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (top < 1 || top > properties.maxTop()) {
@@ -45,9 +46,9 @@ public class StreamController {
         if (Slice.OfRange.WINDOW.equals(window)) {
             throw new InvalidQueryException("custom ranges have no live stream; use all-time, daily, weekly or monthly");
         }
-        Slice.OfPeriod slice = (Slice.OfPeriod) slices.parse(id, window, null, null, null);
+        Slice.OfPeriod slice = (Slice.OfPeriod) slices.parse(id, window, null, null, null, segment);
         TimeWindow timeWindow = slice.timeWindow();
         // The peer address, or the forwarded client's when server.forward-headers-strategy trusts a proxy.
-        streams.open(id, timeWindow, top, request.getRemoteAddr(), request, response);
+        streams.open(slice.leaderboardId(), timeWindow, top, request.getRemoteAddr(), request, response);
     }
 }

@@ -29,8 +29,10 @@ public class HotReadsFilter extends OncePerRequestFilter {
     private static final String PREFIX = "/api/v1/leaderboards/";
     private static final String RANKINGS_PATTERN = "/api/v1/leaderboards/{id}/rankings";
     private static final String PLAYER_PATTERN = "/api/v1/leaderboards/{id}/players/{userId}";
-    private static final Set<String> RANKINGS_PARAMETERS = Set.of("window", "period", "from", "to", "offset", "limit");
-    private static final Set<String> PLAYER_PARAMETERS = Set.of("window", "period", "from", "to", "context");
+    private static final Set<String> RANKINGS_PARAMETERS = Set.of("window", "period", "from", "to", "segment",
+            "offset", "limit");
+    private static final Set<String> PLAYER_PARAMETERS = Set.of("window", "period", "from", "to", "segment",
+            "context");
 
     private final ReadAnswers answers;
     private final String cacheControl;
@@ -85,10 +87,11 @@ public class HotReadsFilter extends OncePerRequestFilter {
         try {
             ReadAnswers.Answer answer = rankings
                     ? answers.rankings(path[0], parameters.get("window"), parameters.get("period"),
-                    parameters.get("from"), parameters.get("to"), Long.parseLong(parameters.getOrDefault("offset", "0")),
+                    parameters.get("from"), parameters.get("to"), parameters.get("segment"),
+                    Long.parseLong(parameters.getOrDefault("offset", "0")),
                     Integer.parseInt(parameters.getOrDefault("limit", "10")), ifNoneMatch)
                     : answers.player(path[0], path[2], parameters.get("window"), parameters.get("period"),
-                    parameters.get("from"), parameters.get("to"),
+                    parameters.get("from"), parameters.get("to"), parameters.get("segment"),
                     Integer.parseInt(parameters.getOrDefault("context", "5")), ifNoneMatch);
             ServerHttpObservationFilter.findObservationContext(request).ifPresent(context ->
                     context.setPathPattern(rankings ? RANKINGS_PATTERN : PLAYER_PATTERN));

@@ -49,11 +49,12 @@ public class RankingsController {
                                            @RequestParam(required = false) String period,
                                            @RequestParam(required = false) String from,
                                            @RequestParam(required = false) String to,
+                                           @RequestParam(required = false) String segment,
                                            @RequestParam(defaultValue = "0") long offset,
                                            @RequestParam(defaultValue = "10") int limit,
                                            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                            String ifNoneMatch) {
-        return response(answers.rankings(id, window, period, from, to, offset, limit, ifNoneMatch));
+        return response(answers.rankings(id, window, period, from, to, segment, offset, limit, ifNoneMatch));
     }
 
     @GetMapping("/{id}/players/{userId}")
@@ -62,10 +63,11 @@ public class RankingsController {
                                          @RequestParam(required = false) String period,
                                          @RequestParam(required = false) String from,
                                          @RequestParam(required = false) String to,
+                                         @RequestParam(required = false) String segment,
                                          @RequestParam(defaultValue = "5") int context,
                                          @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                          String ifNoneMatch) {
-        return response(answers.player(id, userId, window, period, from, to, context, ifNoneMatch));
+        return response(answers.player(id, userId, window, period, from, to, segment, context, ifNoneMatch));
     }
 
     private ResponseEntity<byte[]> response(ReadAnswers.Answer answer) {

@@ -27,15 +27,15 @@ public class ReadAnswers {
         this.reads = reads;
     }
 
-    public Answer rankings(String id, String window, String period, String from, String to, long offset, int limit,
-                           String ifNoneMatch) {
+    public Answer rankings(String id, String window, String period, String from, String to, String segment,
+                           long offset, int limit, String ifNoneMatch) {
         if (offset < 0) {
             throw new InvalidQueryException("offset must be 0 or more, was " + offset);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidQueryException("limit must be 1.." + MAX_LIMIT + ", was " + limit);
         }
-        Slice slice = slices.parse(id, window, period, from, to);
+        Slice slice = slices.parse(id, window, period, from, to, segment);
         return conditional(slice, ifNoneMatch, () -> reads.rankings(slice, offset, limit));
     }
 
@@ -47,12 +47,12 @@ public class ReadAnswers {
     }
 
     public Answer player(String id, String userId, String window, String period, String from, String to,
-                         int context, String ifNoneMatch) {
+                         String segment, int context, String ifNoneMatch) {
         requireUserId(userId);
         if (context < 0 || context > MAX_CONTEXT) {
             throw new InvalidQueryException("context must be 0.." + MAX_CONTEXT + ", was " + context);
         }
-        Slice slice = slices.parse(id, window, period, from, to);
+        Slice slice = slices.parse(id, window, period, from, to, segment);
         return conditional(slice, ifNoneMatch, () -> reads.player(slice, userId, context));
     }
 

@@ -65,7 +65,7 @@ public class RenderedReads {
         learn(slice, read.version());
         PlayerPosition position = read.value().orElseThrow(() -> new NotFoundException("player '" + userId
                 + "' has no score in " + slice.window() + " " + slice.view().key() + " of leaderboard '"
-                + slice.leaderboardId() + "'"));
+                + slice.boardId() + "'" + (slice.segment() == null ? "" : " in segment '" + slice.segment() + "'")));
         return Representation.of(bytes(PlayerResponse.of(slice, userId, position)), read.version());
     }
 

@@ -1,15 +1,33 @@
 package dev.leaderboard.query.rankings;
 
+import dev.leaderboard.boards.Segments;
 import dev.leaderboard.windows.Period;
 import dev.leaderboard.windows.TimeWindow;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** The part of a leaderboard a read asks for: one period of a window, or a custom inclusive range of days. */
+/**
+ * The part of a leaderboard a read asks for: one period of a window, or a custom inclusive range of days, of the
+ * whole board or of one segment of it.
+ */
 public sealed interface Slice {
 
+    /**
+     * The board key the standings are stored and published under: the board id, or {@code <boardId>@<segment>} for
+     * a segment ({@link Segments}). Responses show {@link #boardId()} and {@link #segment()} instead.
+     */
     String leaderboardId();
+
+    /** The board id, as responses show it. */
+    default String boardId() {
+        return Segments.boardOf(leaderboardId());
+    }
+
+    /** The segment read, or null for the whole board. */
+    default String segment() {
+        return Segments.segmentOf(leaderboardId());
+    }
 
     /** The window's name in the API. */
     String window();

@@ -1,6 +1,7 @@
 package dev.leaderboard.query.rankings;
 
 import dev.leaderboard.boards.BoardDirectory;
+import dev.leaderboard.boards.Segments;
 import dev.leaderboard.windows.TimeWindow;
 
 import java.time.Clock;
@@ -8,7 +9,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** Turns the common read parameters (board, window, period, from, to) into a {@link Slice}, or a clear 400/404. */
+/**
+ * Turns the common read parameters (board, window, period, from, to, segment) into a {@link Slice}, or a clear
+ * 400/404.
+ */
 public class SliceParser {
 
     private final BoardDirectory boards;
@@ -21,10 +25,19 @@ public class SliceParser {
         this.maxCustomDays = maxCustomDays;
     }
 
-    public Slice parse(String leaderboardId, String window, String period, String from, String to) {
-        if (!boards.exists(leaderboardId)) {
-            throw new NotFoundException("leaderboard '" + leaderboardId + "' does not exist");
+    /**
+     * @param segment a segment of the board, or null or empty for the whole board; a segment nobody is in is an
+     *                empty board, like a board without players
+     */
+    public Slice parse(String boardId, String window, String period, String from, String to, String segment) {
+        if (!boards.exists(boardId)) {
+            throw new NotFoundException("leaderboard '" + boardId + "' does not exist");
         }
+        boolean wholeBoard = segment == null || segment.isEmpty();
+        if (!wholeBoard && !Segments.isValid(segment)) {
+            throw new InvalidQueryException("segment must be 1-32 of [A-Za-z0-9._-]");
+        }
+        String leaderboardId = Segments.boardKey(boardId, wholeBoard ? null : segment);
         String windowId = window == null || window.isBlank() ? TimeWindow.ALL_TIME.id() : window;
         if (Slice.OfRange.WINDOW.equals(windowId)) {
             return range(leaderboardId, from, to);

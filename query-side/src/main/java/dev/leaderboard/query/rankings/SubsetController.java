@@ -37,9 +37,10 @@ public class SubsetController {
     public SubsetResponse subset(@PathVariable String id,
                                  @RequestParam(required = false) String window,
                                  @RequestParam(required = false) String period,
+                                 @RequestParam(required = false) String segment,
                                  @RequestBody SubsetRequest request) {
         List<String> userIds = distinctValidIds(request);
-        Slice slice = slices.parse(id, window, period, null, null);
+        Slice slice = slices.parse(id, window, period, null, null, segment);
         if (!(slice instanceof Slice.OfPeriod ofPeriod)) {
             throw new InvalidQueryException("custom ranges have no subset ranks; use all-time, daily, weekly or "
                     + "monthly");

@@ -24,14 +24,15 @@ public final class EndpointCatalogue {
             get("rankings", "/api/v1/leaderboards/{id}/rankings", with(READ, "offset", "limit")),
             get("player", "/api/v1/leaderboards/{id}/players/{userId}", with(READ, "context")),
             get("export", "/api/v1/leaderboards/{id}/export", with(READ, "format")),
-            get("stream", "/api/v1/leaderboards/{id}/stream", "window", "top", "access_token").with(STREAM),
+            get("stream", "/api/v1/leaderboards/{id}/stream", "window", "segment", "top",
+                    "access_token").with(STREAM),
             get("tiers", "/api/v1/leaderboards/{id}/tiers", READ),
             get("tier-players", "/api/v1/leaderboards/{id}/tiers/{tier}/players", "offset", "limit"),
             get("results", "/api/v1/leaderboards/{id}/results", with(READ, "offset", "limit")),
             post("subset", "/api/v1/leaderboards/{id}/rankings/subset", READ).body("userIds"),
             post("graphql", "/api/v1/graphql").body("query", "variables", "operationName"),
-            post("action", "/api/v1/actions").body("actionId", "type", "leaderboardId", "userId", "attributes")
-                    .submit(),
+            post("action", "/api/v1/actions")
+                    .body("actionId", "type", "leaderboardId", "userId", "attributes", "segment").submit(),
             post("batch", "/api/v1/actions/batch").body("actions").submit(),
             get("action-types", "/api/v1/action-types"),
             put("define-board", "/api/v1/admin/leaderboards/{id}").body("name", "description").admin(),

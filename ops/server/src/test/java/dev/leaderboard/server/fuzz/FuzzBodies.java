@@ -101,6 +101,7 @@ final class FuzzBodies {
                         .map(FuzzBodies::quoted)),
                 Map.entry("userId", Arbitraries.of(FuzzValues.PLAYERS).map(FuzzBodies::quoted)),
                 Map.entry("attributes", Arbitraries.of("{}", "{\"level\":3}", "{\"k\":\"v\",\"n\":null}")),
+                Map.entry("segment", Arbitraries.of("eu", "us-west.2").map(FuzzBodies::quoted)),
                 Map.entry("userIds", Arbitraries.of("[]", "[\"fz-1\",\"fz-2\"]", "[\"nobody\"]")),
                 Map.entry("query", Arbitraries.of("{ leaderboards { leaderboardId } }",
                         "{ rankings(leaderboardId: \"global\", limit: 1000) { entries { rank userId score } } }",
@@ -110,7 +111,8 @@ final class FuzzBodies {
                         "{ nope }", "query {").map(FuzzBodies::quoted)),
                 Map.entry("operationName", Arbitraries.of("A", "").map(FuzzBodies::quoted)),
                 Map.entry("actions", Arbitraries.integers().between(1, 3).flatMap(n ->
-                        object(List.of("actionId", "type", "leaderboardId", "userId", "attributes")).list().ofSize(n))
+                        object(List.of("actionId", "type", "leaderboardId", "userId", "attributes", "segment")).list()
+                                .ofSize(n))
                         .map(items -> "[" + String.join(",", items) + "]")),
                 Map.entry("name", Arbitraries.of("Fuzz board", "x").map(FuzzBodies::quoted)),
                 Map.entry("description", Arbitraries.of("made by the fuzzer", "").map(FuzzBodies::quoted)),

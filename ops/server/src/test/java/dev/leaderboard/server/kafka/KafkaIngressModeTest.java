@@ -111,6 +111,21 @@ class KafkaIngressModeTest {
         assertThat(server.rows().eventsOf(second)).isZero();
     }
 
+    @Test
+    void aServicesSegmentTravelsOnTheTopicToTheEvent() {
+        String user = user();
+
+        Api.Response queued = server.api().submit(Tokens.withClaim("eu-service", "service", "region", "eu"),
+                "{\"actionId\":\"q-1\",\"type\":\"quiz-completed\",\"userId\":\"" + user + "\"}");
+
+        assertThat(queued.status()).isEqualTo(202);
+        assertThat(TopicReader.json(actions.recordsWithKey(user).getFirst()).get("segment").asText()).isEqualTo("eu");
+        await().atMost(PATIENCE).until(() -> server.rows().eventsOf(user) == 1);
+        assertThat(server.rows().jdbc().queryForObject("""
+                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'segment' FROM domain_event_entry
+                WHERE aggregate_identifier = ?""", String.class, user)).isEqualTo("eu");
+    }
+
     private static String user() {
         return "m-" + UUID.randomUUID().toString().substring(0, 12);
     }

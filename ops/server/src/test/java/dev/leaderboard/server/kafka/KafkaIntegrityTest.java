@@ -60,4 +60,23 @@ class KafkaIntegrityTest extends ServerTest {
                 .isEqualTo("suspended");
         assertThat(rows.storedPointsOf(user)).isZero();
     }
+
+    @Test
+    void aRecordsSegmentIsTrustedAndAMalformedOneIsDeadLetteredAsInvalid() {
+        String user = newUserId();
+        String invalid = newUserId();
+        String segment = "k-" + user;
+
+        kafka.send(KafkaIngressTest.ACTIONS, user, "{\"actionId\":\"k-1\",\"userId\":\"" + user
+                + "\",\"type\":\"level-up\",\"segment\":\"" + segment + "\"}");
+        kafka.send(KafkaIngressTest.ACTIONS, invalid, "{\"actionId\":\"k-1\",\"userId\":\"" + invalid
+                + "\",\"type\":\"level-up\",\"segment\":\"not a segment\"}");
+
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/leaderboards/global/players/" + user + "?segment="
+                + segment, null), r -> r.status() == 200 && r.json().get("totalPlayers").asLong() == 1);
+        await().atMost(PATIENCE).until(() -> deadLetters.recordsWithKey(invalid).size() == 1);
+        assertThat(TopicReader.header(deadLetters.recordsWithKey(invalid).getFirst(), "leaderboard-reason"))
+                .isEqualTo("invalid");
+        assertThat(rows.eventsOf(invalid)).isZero();
+    }
 }

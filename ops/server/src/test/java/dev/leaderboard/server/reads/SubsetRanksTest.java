@@ -74,7 +74,7 @@ class SubsetRanksTest {
     void postgresqlAnswersExactlyAsRedisDoes() {
         // Rankings answers from Redis while it holds the board; PostgreSQL answers when it cannot
         Slice.OfPeriod slice = (Slice.OfPeriod) server.bean(SliceParser.class).parse("global", null, null, null,
-                null);
+                null, null);
         List<String> ids = List.of("other", "nobody", "tie-second", "mid", "top", "tie-first");
 
         SubsetRanks fromRedis = server.bean(Rankings.class).subset(slice, ids);

@@ -131,12 +131,12 @@ class SegmentBoardsTest extends ServerTest {
             serviceSubmits(newcomer, "level-up", f.segment());
             serviceSubmits(newcomer, "level-up", f.segment());
 
+            // the two actions may reach the stream as one change or as two (second place, then first)
             SseClient.Event changed = stream.next(PATIENCE);
-            while (changed != null && !ranked(changed.data()).contains(newcomer)) {
+            while (changed != null && !ranked(changed.data()).getFirst().equals(newcomer)) {
                 changed = stream.next(PATIENCE);
             }
             assertThat(changed).isNotNull();
-            assertThat(ranked(changed.data()).getFirst()).isEqualTo(newcomer);
             assertThat(changed.data().get("segment").asText()).isEqualTo(f.segment());
         }
     }

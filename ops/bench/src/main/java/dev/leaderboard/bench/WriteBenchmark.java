@@ -26,7 +26,7 @@ import dev.leaderboard.bench.server.ProjectionCatchUp;
 import dev.leaderboard.bench.server.ServerLaunch;
 import dev.leaderboard.bench.server.ServerProcess;
 import dev.leaderboard.bench.server.StorageEngine;
-import dev.leaderboard.server.security.DevTokens;
+import dev.leaderboard.local.DevTokens;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -4,7 +4,6 @@ import dev.leaderboard.embedded.EmbeddedKafkaServer;
 import dev.leaderboard.embedded.EmbeddedPostgresServer;
 import dev.leaderboard.embedded.EmbeddedRedisServer;
 import dev.leaderboard.server.LeaderboardServer;
-import dev.leaderboard.server.security.DevTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;

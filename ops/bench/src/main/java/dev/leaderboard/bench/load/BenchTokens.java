@@ -1,6 +1,6 @@
 package dev.leaderboard.bench.load;
 
-import dev.leaderboard.server.security.DevTokens;
+import dev.leaderboard.local.DevTokens;
 
 import java.time.Duration;
 

@@ -18,7 +18,7 @@ import dev.leaderboard.eventstore.StoredJson;
 import dev.leaderboard.events.ScoreIncreased;
 import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.layout.RedisLayoutProperties;
-import dev.leaderboard.server.security.DevTokens;
+import dev.leaderboard.local.DevTokens;
 import dev.leaderboard.windows.TimeWindow;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;

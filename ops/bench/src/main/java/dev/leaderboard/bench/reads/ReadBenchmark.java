@@ -13,7 +13,7 @@ import dev.leaderboard.bench.server.EdgeFloorController;
 import dev.leaderboard.bench.server.ProjectionCatchUp;
 import dev.leaderboard.bench.server.ServerProcess;
 import dev.leaderboard.bench.server.StorageEngine;
-import dev.leaderboard.server.security.DevTokens;
+import dev.leaderboard.local.DevTokens;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;

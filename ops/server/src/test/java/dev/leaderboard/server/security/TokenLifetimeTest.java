@@ -7,7 +7,6 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,15 +44,5 @@ class TokenLifetimeTest {
                 .isEqualTo("ivy");
         assertThat(decoder.decode(Tokens.playerLiving("ivy", null, now.plus(Duration.ofHours(1)))).getSubject())
                 .isEqualTo("ivy");
-    }
-
-    @Test
-    void localDevTokensAreIssuedWithinTheDefaultMaximum() {
-        JwtDecoder local = JwtDecoders.from(new JwtProperties(DevTokens.LOCAL_SECRET, null, null, null, 0,
-                Duration.ofMinutes(5), Duration.ofHours(24)));
-
-        String token = DevTokens.mintFromArgs(new String[] {"--sub", "alice"}, Map.of());
-
-        assertThat(local.decode(token).getSubject()).isEqualTo("alice");
     }
 }

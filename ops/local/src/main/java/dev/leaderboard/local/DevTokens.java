@@ -1,4 +1,4 @@
-package dev.leaderboard.server.security;
+package dev.leaderboard.local;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** Topics and a consumer group of a test's own, so its server's ingress shares the broker with no one. */
-record IngressTopics(String actions, String deadLetters, String outcomes, String group) {
+public record IngressTopics(String actions, String deadLetters, String outcomes, String group) {
 
-    static IngressTopics unique() {
+    public static IngressTopics unique() {
         String id = UUID.randomUUID().toString().substring(0, 8);
         return new IngressTopics("actions-" + id, "actions-" + id + ".DLT", "outcomes-" + id, "ingress-" + id);
     }
 
     /** The server properties that point the ingress at these topics on the given broker, plus {@code extra}. */
-    String[] serverProperties(String bootstrapServers, String... extra) {
+    public String[] serverProperties(String bootstrapServers, String... extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "leaderboard.kafka.topics.actions=" + actions,

@@ -9,12 +9,12 @@ import java.time.Duration;
 import static org.awaitility.Awaitility.await;
 
 /** Waits (polling, bounded) until the standings projection has applied every event in the store. */
-final class ProjectionProgress {
+public final class ProjectionProgress {
 
     private ProjectionProgress() {
     }
 
-    static void awaitCaughtUp(ServerInstance server) {
+    public static void awaitCaughtUp(ServerInstance server) {
         ProjectionStatusReader status = server.bean(ProjectionStatusReader.class);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             ProjectionStatus s = status.standings();

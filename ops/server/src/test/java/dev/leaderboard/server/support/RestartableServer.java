@@ -1,4 +1,4 @@
-package dev.leaderboard.server.drills;
+package dev.leaderboard.server.support;
 
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
@@ -8,7 +8,7 @@ import java.util.function.ToIntFunction;
  * gives it one, the same data directory): the application reconnects to the same address, as it would to a
  * restarted production server.
  */
-final class RestartableServer<S extends AutoCloseable> implements AutoCloseable {
+public final class RestartableServer<S extends AutoCloseable> implements AutoCloseable {
 
     private final IntFunction<S> starter;
     private final int port;
@@ -21,22 +21,22 @@ final class RestartableServer<S extends AutoCloseable> implements AutoCloseable 
     }
 
     /** @param starter starts the server on the given port, 0 for any free one */
-    static <S extends AutoCloseable> RestartableServer<S> start(IntFunction<S> starter, ToIntFunction<S> portOf) {
+    public static <S extends AutoCloseable> RestartableServer<S> start(IntFunction<S> starter, ToIntFunction<S> portOf) {
         return new RestartableServer<>(starter, portOf);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    S server() {
+    public S server() {
         if (running == null) {
             throw new IllegalStateException("the server is stopped");
         }
         return running;
     }
 
-    void stop() {
+    public void stop() {
         S stopping = server();
         running = null;
         try {
@@ -46,7 +46,7 @@ final class RestartableServer<S extends AutoCloseable> implements AutoCloseable 
         }
     }
 
-    void restart() {
+    public void restart() {
         if (running != null) {
             throw new IllegalStateException("the server is running");
         }

@@ -103,6 +103,8 @@ class PostgresOutageDrillTest {
                 assertThat(health.json().at("/components/db/status").asText()).isEqualTo("DOWN");
                 assertThat(health.json().at("/components/standings/status").asText()).isEqualTo("DOWN");
                 assertThat(api.get("/readiness", null).status()).isEqualTo(503);
+                assertThat(queueing.api().get("/readiness", null).status()).as("queueing goes on: stay in rotation")
+                        .isEqualTo(200);
 
                 postgres.restart();
 
@@ -114,7 +116,7 @@ class PostgresOutageDrillTest {
                         .isEqualTo(202);
                 await("ready again").atMost(Duration.ofSeconds(30))
                         .until(() -> api.get("/readiness", null).status() == 200);
-                ProjectionProgress.awaitCaughtUp(direct);
+                ProjectionProgress.awaitCaughtUp(direct, Duration.ofSeconds(120));
 
                 Standings standings = Standings.of(direct);
                 await("Redis equals PostgreSQL").atMost(Duration.ofSeconds(30))

@@ -85,6 +85,10 @@ class KafkaUnavailableTest {
                 assertThat(direct.rows().ledgerRowsOf(players.getFirst(), "direct-during")).isEqualTo(1);
                 assertThat(players).allSatisfy(p -> assertThat(direct.rows().eventsOf(p))
                         .as("nothing of the backlog consumed yet").isEqualTo(p.equals(players.getFirst()) ? 2 : 1));
+                Api.Response health = direct.api().get("/health", null);
+                assertThat(health.json().at("/components/kafka/status").asText()).isEqualTo("DOWN");
+                assertThat(direct.api().get("/readiness", null).status()).as("Kafka is not in readiness")
+                        .isEqualTo(200);
                 // the operator's pause ends while the broker is down: the consumer has to reconnect by itself
                 assertThat(direct.api().post(INGRESS + "/resume", Tokens.admin()).status()).isEqualTo(202);
 

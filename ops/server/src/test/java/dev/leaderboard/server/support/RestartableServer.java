@@ -21,7 +21,8 @@ public final class RestartableServer<S extends AutoCloseable> implements AutoClo
     }
 
     /** @param starter starts the server on the given port, 0 for any free one */
-    public static <S extends AutoCloseable> RestartableServer<S> start(IntFunction<S> starter, ToIntFunction<S> portOf) {
+    public static <S extends AutoCloseable> RestartableServer<S> start(IntFunction<S> starter,
+                                                                       ToIntFunction<S> portOf) {
         return new RestartableServer<>(starter, portOf);
     }
 

@@ -7,12 +7,15 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Defaults that follow from the roles: an instance with only the {@code command} role does not use Redis, so Redis
- * is left out of its health (and readiness). Lowest precedence: any explicit setting wins.
+ * is left out of its health (and readiness); if it also queues actions on Kafka ({@code leaderboard.ingress=kafka}),
+ * the database is left out of its readiness, because queueing is what keeps actions coming in while the database is
+ * down, and a load balancer must keep sending them to it. Lowest precedence: any explicit setting wins.
  */
 public class RoleDefaults implements EnvironmentPostProcessor {
 
@@ -22,9 +25,13 @@ public class RoleDefaults implements EnvironmentPostProcessor {
                 .orElse(List.of());
         boolean usesRedis = roles.isEmpty() || roles.stream().map(Role::parse)
                 .anyMatch(role -> role == Role.QUERY || role == Role.PROJECTIONS);
-        if (!usesRedis) {
-            environment.getPropertySources().addLast(new MapPropertySource("leaderboardRoleDefaults",
-                    Map.of("management.health.redis.enabled", "false")));
+        if (usesRedis) {
+            return;
         }
+        Map<String, Object> defaults = new HashMap<>(Map.of("management.health.redis.enabled", "false"));
+        if ("kafka".equalsIgnoreCase(environment.getProperty("leaderboard.ingress", "direct").trim())) {
+            defaults.put("management.endpoint.health.group.readiness.exclude", "db");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("leaderboardRoleDefaults", defaults));
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.boot.actuate.health.Status;
 
 /**
  * The standings processor: UP while running, OUT_OF_SERVICE while Redis is being restored (reads would see partial
- * boards, so readiness fails), DOWN when stopped or in error.
+ * boards, so readiness fails), DOWN when stopped or in error, or when its status cannot be read.
  */
 public class StandingsHealthIndicator implements HealthIndicator {
 
@@ -20,7 +20,14 @@ public class StandingsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        ProjectionStatus s = status.standings();
+        ProjectionStatus s;
+        try {
+            s = status.standings();
+        } catch (RuntimeException e) {
+            // The status lives in PostgreSQL: without it the processor cannot run either. Thrown, this would replace
+            // the whole health answer (every component) with an error.
+            return Health.down().withDetail("status", "unknown: the database cannot be read").build();
+        }
         Health.Builder health = switch (s.status()) {
             case "running", "replaying" -> Health.up();
             case "restoring" -> Health.status(Status.OUT_OF_SERVICE);

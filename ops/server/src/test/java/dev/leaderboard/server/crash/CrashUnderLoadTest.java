@@ -6,8 +6,6 @@ import dev.leaderboard.server.support.TestPostgres;
 import dev.leaderboard.server.support.TestRedis;
 import dev.leaderboard.server.support.Tokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -130,7 +128,7 @@ class CrashUnderLoadTest {
             assertThat(stored.values()).as("no action stored twice").allMatch(times -> times == 1);
             assertNothingHalfApplied(jdbc);
 
-            Standings standings = new Standings(redis(), jdbc, prefix);
+            Standings standings = new Standings(TestRedis.template(), jdbc, prefix);
             await("standings catch up after the restart").atMost(Duration.ofMinutes(2)).ignoreExceptions()
                     .untilAsserted(() -> assertStandingsAreTheStoredPoints(standings, jdbc));
 
@@ -236,13 +234,6 @@ class CrashUnderLoadTest {
         Map<String, Long> map = new HashMap<>();
         entries.forEach(entry -> map.put(entry.userId(), entry.score()));
         return map;
-    }
-
-    private static StringRedisTemplate redis() {
-        LettuceConnectionFactory connections = new LettuceConnectionFactory("127.0.0.1", TestRedis.shared().port());
-        connections.afterPropertiesSet();
-        connections.start();
-        return new StringRedisTemplate(connections);
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package dev.leaderboard.server.kafka;
 
 import dev.leaderboard.server.support.KafkaTestClient;
 import dev.leaderboard.server.support.ServerJvm;
+import dev.leaderboard.server.support.Standings;
 import dev.leaderboard.server.support.TestKafka;
 import dev.leaderboard.server.support.TestPostgres;
 import dev.leaderboard.server.support.TestRedis;
@@ -19,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two server processes on one PostgreSQL, Redis and Kafka split the ingress partitions and the projection's
  * segments; {@code kill -9} of one in the middle of the stream, and the other takes over both. Afterwards every
- * action is in the store exactly once and counted exactly once in the standings.
+ * action is in the store exactly once and counted exactly once in the standings, in PostgreSQL and in Redis.
  */
 class TwoProcessFailoverTest {
 
@@ -88,6 +89,9 @@ class TwoProcessFailoverTest {
                     .isZero();
             assertThat(projectedAllTimeSum(jdbc)).isEqualTo(ACTIONS * POINTS);
             assertThat(segmentOwners(jdbc)).isEqualTo(1);
+            Standings standings = new Standings(TestRedis.template(), jdbc, topics.group());
+            await("Redis holds what PostgreSQL holds").atMost(Duration.ofMinutes(1))
+                    .until(() -> standings.redisBoards().equals(standings.postgresBoards()));
         }
     }
 

@@ -22,6 +22,12 @@ public final class EventStoreRows {
         return jdbc.queryForObject("SELECT count(*) FROM processed_action WHERE user_id = ?", Integer.class, userId);
     }
 
+    /** 1 if the action is in the idempotency ledger, else 0. */
+    public int ledgerRowsOf(String userId, String actionId) {
+        return jdbc.queryForObject("SELECT count(*) FROM processed_action WHERE user_id = ? AND action_id = ?",
+                Integer.class, userId, actionId);
+    }
+
     /** Sum of the points of every ScoreIncreased stored for the player, read from the JSON payloads. */
     public long storedPointsOf(String userId) {
         Long sum = jdbc.queryForObject("""

@@ -3,6 +3,8 @@ package dev.leaderboard.server.support;
 import org.springframework.boot.SpringApplication;
 
 import dev.leaderboard.embedded.EmbeddedRedisServer;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** One real Redis per test JVM; contexts keep apart by key prefix. Tests that flush Redis start their own. */
 public final class TestRedis {
@@ -19,5 +21,13 @@ public final class TestRedis {
             SpringApplication.getShutdownHandlers().add(shared::close);
         }
         return shared;
+    }
+
+    /** A client of the shared Redis, for tests whose servers run in JVMs of their own. */
+    public static StringRedisTemplate template() {
+        LettuceConnectionFactory connections = new LettuceConnectionFactory("127.0.0.1", shared().port());
+        connections.afterPropertiesSet();
+        connections.start();
+        return new StringRedisTemplate(connections);
     }
 }

@@ -51,9 +51,10 @@ public class RankingsController {
                                            @RequestParam(required = false) String to,
                                            @RequestParam(defaultValue = "0") long offset,
                                            @RequestParam(defaultValue = "10") int limit,
+                                           @RequestParam(required = false) String rankStyle,
                                            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                            String ifNoneMatch) {
-        return response(answers.rankings(id, window, period, from, to, offset, limit, ifNoneMatch));
+        return response(answers.rankings(id, window, period, from, to, offset, limit, rankStyle, ifNoneMatch));
     }
 
     @GetMapping("/{id}/players/{userId}")
@@ -63,9 +64,37 @@ public class RankingsController {
                                          @RequestParam(required = false) String from,
                                          @RequestParam(required = false) String to,
                                          @RequestParam(defaultValue = "5") int context,
+                                         @RequestParam(required = false) String rankStyle,
                                          @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                          String ifNoneMatch) {
-        return response(answers.player(id, userId, window, period, from, to, context, ifNoneMatch));
+        return response(answers.player(id, userId, window, period, from, to, context, rankStyle, ifNoneMatch));
+    }
+
+    @GetMapping("/{id}/tiers")
+    public ResponseEntity<byte[]> tiers(@PathVariable String id,
+                                        @RequestParam(required = false) String window,
+                                        @RequestParam(required = false) String period,
+                                        @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to,
+                                        @RequestParam(required = false) String rankStyle,
+                                        @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                                        String ifNoneMatch) {
+        return response(answers.tiers(id, window, period, from, to, rankStyle, ifNoneMatch));
+    }
+
+    @GetMapping("/{id}/tiers/{tier}/players")
+    public ResponseEntity<byte[]> tierPlayers(@PathVariable String id, @PathVariable String tier,
+                                              @RequestParam(required = false) String window,
+                                              @RequestParam(required = false) String period,
+                                              @RequestParam(required = false) String from,
+                                              @RequestParam(required = false) String to,
+                                              @RequestParam(defaultValue = "0") long offset,
+                                              @RequestParam(defaultValue = "10") int limit,
+                                              @RequestParam(required = false) String rankStyle,
+                                              @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                                              String ifNoneMatch) {
+        return response(answers.tierPlayers(id, tier, window, period, from, to, offset, limit, rankStyle,
+                ifNoneMatch));
     }
 
     private ResponseEntity<byte[]> response(ReadAnswers.Answer answer) {

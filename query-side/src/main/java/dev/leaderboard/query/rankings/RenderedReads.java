@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.leaderboard.boards.RankStyle;
+import dev.leaderboard.boards.Tier;
 import dev.leaderboard.projections.layout.BoardChange;
 import dev.leaderboard.projections.layout.BoardVersion;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * The read endpoints' JSON bodies, serialized once per board state: hot pages of periods (rows up to
@@ -18,10 +23,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public class RenderedReads {
 
-    private record PageKey(String leaderboardId, String window, String period, long offset, int limit) {
+    private record PageKey(String leaderboardId, String window, String period, long offset, int limit,
+                           RankStyle style) {
     }
 
     private final Rankings rankings;
+    private final Function<String, List<Tier>> tiersOf;
     private final BoardVersions versions;
     private final ObjectMapper json;
     private final int cacheMaxRows;
@@ -29,20 +36,23 @@ public class RenderedReads {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    public RenderedReads(Rankings rankings, BoardVersions versions, ObjectMapper json, int cacheMaxRows,
-                         Duration ttl) {
+    /** @param tiersOf a board's tiers, by its id */
+    public RenderedReads(Rankings rankings, Function<String, List<Tier>> tiersOf, BoardVersions versions,
+                         ObjectMapper json, int cacheMaxRows, Duration ttl) {
         this.rankings = rankings;
+        this.tiersOf = tiersOf;
         this.versions = versions;
         this.json = json;
         this.cacheMaxRows = cacheMaxRows;
         this.hotPages = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
     }
 
-    public Representation rankings(Slice slice, long offset, int limit) {
+    public Representation rankings(Slice slice, long offset, int limit, RankStyle style) {
         if (!(slice instanceof Slice.OfPeriod period) || offset + limit > cacheMaxRows) {
-            return render(slice, offset, limit);
+            return render(slice, offset, limit, style);
         }
-        PageKey key = new PageKey(period.leaderboardId(), period.window(), period.period().key(), offset, limit);
+        PageKey key = new PageKey(period.leaderboardId(), period.window(), period.period().key(), offset, limit,
+                style);
         String tag = BoardVersions.tag(period);
         Representation cached = hotPages.getIfPresent(key);
         if (cached != null && current(cached, versions.current(tag))) {
@@ -56,17 +66,18 @@ public class RenderedReads {
                 return old;
             }
             misses.increment();
-            return render(slice, offset, limit);
+            return render(slice, offset, limit, style);
         });
     }
 
-    public Representation player(Slice slice, String userId, int context) {
-        Versioned<java.util.Optional<PlayerPosition>> read = rankings.position(slice, userId, context);
+    public Representation player(Slice slice, String userId, int context, RankStyle style) {
+        Versioned<Optional<PlayerPosition>> read = rankings.position(slice, userId, context, style);
         learn(slice, read.version());
         PlayerPosition position = read.value().orElseThrow(() -> new NotFoundException("player '" + userId
                 + "' has no score in " + slice.window() + " " + slice.view().key() + " of leaderboard '"
                 + slice.leaderboardId() + "'"));
-        return Representation.of(bytes(PlayerResponse.of(slice, userId, position)), read.version());
+        return Representation.of(bytes(PlayerResponse.of(slice, userId, position,
+                tiersOf.apply(slice.leaderboardId()))), read.version());
     }
 
     /**
@@ -102,13 +113,13 @@ public class RenderedReads {
         return misses.sum();
     }
 
-    private Representation render(Slice slice, long offset, int limit) {
-        Versioned<RankingPage> read = rankings.page(slice, offset, limit);
+    private Representation render(Slice slice, long offset, int limit, RankStyle style) {
+        Versioned<RankingPage> read = rankings.page(slice, offset, limit, style);
         learn(slice, read.version());
         return Representation.of(bytes(RankingsResponse.of(slice, offset, limit, read.value())), read.version());
     }
 
-    private void learn(Slice slice, BoardVersion version) {
+    void learn(Slice slice, BoardVersion version) {
         if (version != null && slice instanceof Slice.OfPeriod period) {
             versions.learn(BoardVersions.tag(period), version);
         }
@@ -119,7 +130,7 @@ public class RenderedReads {
         return known == null || (page.version() != null && page.version().compareTo(known) >= 0);
     }
 
-    private byte[] bytes(Object response) {
+    byte[] bytes(Object response) {
         try {
             return json.writeValueAsBytes(response);
         } catch (JsonProcessingException e) {

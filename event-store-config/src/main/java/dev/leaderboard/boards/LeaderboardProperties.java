@@ -20,10 +20,6 @@ public record LeaderboardProperties(Map<String, Board> boards) {
     /** {@code tiers} in order; a bad tier fails the start with its reason (see {@link Tier}). */
     public record Board(String name, String description, List<TierSpec> tiers) {
 
-        public Board(String name, String description) {
-            this(name, description, null);
-        }
-
         public List<Tier> tierList() {
             return tiers == null ? List.of() : Tiers.validated(tiers.stream().map(TierSpec::toTier).toList());
         }

@@ -12,7 +12,7 @@ import static dev.leaderboard.server.fuzz.Endpoint.put;
 /**
  * Every public and operator endpoint of API.md, in one list: a new endpoint is one more line here (parameter and
  * field names already known to {@link FuzzValues} get plausible values as well as hostile ones). Endpoints API.md
- * promises that this build does not have yet (tiers, results, subset, flags, adjustments, suspension) are listed
+ * promises that this build does not have yet (results, subset, flags, adjustments, suspension) are listed
  * too: they are 404 problems today and fuzzed for real once they exist.
  */
 public final class EndpointCatalogue {
@@ -26,14 +26,14 @@ public final class EndpointCatalogue {
             get("export", "/api/v1/leaderboards/{id}/export", with(READ, "format")),
             get("stream", "/api/v1/leaderboards/{id}/stream", "window", "top", "access_token").with(STREAM),
             get("tiers", "/api/v1/leaderboards/{id}/tiers", READ),
-            get("tier-players", "/api/v1/leaderboards/{id}/tiers/{tier}/players", "offset", "limit"),
+            get("tier-players", "/api/v1/leaderboards/{id}/tiers/{tier}/players", with(READ, "offset", "limit")),
             get("results", "/api/v1/leaderboards/{id}/results", with(READ, "offset", "limit")),
             post("subset", "/api/v1/leaderboards/{id}/rankings/subset", READ).body("userIds"),
             post("action", "/api/v1/actions").body("actionId", "type", "leaderboardId", "userId", "attributes")
                     .submit(),
             post("batch", "/api/v1/actions/batch").body("actions").submit(),
             get("action-types", "/api/v1/action-types"),
-            put("define-board", "/api/v1/admin/leaderboards/{id}").body("name", "description").admin(),
+            put("define-board", "/api/v1/admin/leaderboards/{id}").body("name", "description", "tiers").admin(),
             get("projections", "/api/v1/admin/projections").admin(),
             post("replay", "/api/v1/admin/projections/{projection}/replay").admin().with(NO_SUCCESS),
             delete("cancel-replay", "/api/v1/admin/projections/{projection}/replay").admin(),

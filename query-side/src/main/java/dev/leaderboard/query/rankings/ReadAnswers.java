@@ -37,7 +37,8 @@ public class ReadAnswers {
         requirePage(offset, limit);
         RankStyle style = StyledRanks.parse(rankStyle);
         Slice slice = slices.parse(id, window, period, from, to);
-        return conditional(slice, ifNoneMatch, () -> reads.rankings(slice, offset, limit, style));
+        return conditional(reads.knownEtag(slice), ifNoneMatch,
+                () -> reads.rankings(slice, offset, limit, style));
     }
 
     /** The board's tiers with their rank ranges and cutoffs; {@code rankStyle} is checked, tiers cut by ordinal. */
@@ -81,12 +82,12 @@ public class ReadAnswers {
         }
         RankStyle style = StyledRanks.parse(rankStyle);
         Slice slice = slices.parse(id, window, period, from, to);
-        return conditional(slice, ifNoneMatch, () -> reads.player(slice, userId, context, style));
+        return conditional(reads.knownPlayerEtag(slice), ifNoneMatch,
+                () -> reads.player(slice, userId, context, style));
     }
 
     /** {@code 304} from the version known in memory when the client has it; else the read, or 304 if it matches. */
-    private Answer conditional(Slice slice, String ifNoneMatch, Supplier<Representation> read) {
-        String known = reads.knownEtag(slice);
+    private static Answer conditional(String known, String ifNoneMatch, Supplier<Representation> read) {
         if (EntityTags.matches(ifNoneMatch, known)) {
             return new Answer(known, null);
         }

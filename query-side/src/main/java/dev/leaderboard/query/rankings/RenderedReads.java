@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.RankStyle;
 import dev.leaderboard.boards.Tier;
 import dev.leaderboard.projections.layout.BoardChange;
@@ -76,8 +77,21 @@ public class RenderedReads {
         PlayerPosition position = read.value().orElseThrow(() -> new NotFoundException("player '" + userId
                 + "' has no score in " + slice.window() + " " + slice.view().key() + " of leaderboard '"
                 + slice.leaderboardId() + "'"));
-        return Representation.of(bytes(PlayerResponse.of(slice, userId, position,
-                tiersOf.apply(slice.leaderboardId()))), read.version());
+        List<Tier> tiers = tiersOf.apply(slice.leaderboardId());
+        return Representation.of(bytes(PlayerResponse.of(slice, userId, position, tiers)), read.version(),
+                tiersVariant(tiers));
+    }
+
+    /** Like {@link #knownEtag}, for a player lookup: its body also shows the board's tiers. */
+    public String knownPlayerEtag(Slice slice) {
+        BoardVersion known = knownVersion(slice);
+        return known == null ? null : Representation.versionTag(known, tiersVariant(tiersOf.apply(
+                slice.leaderboardId())));
+    }
+
+    /** Empty without tiers; else a digest of their definition, so a tiers change changes the player tags. */
+    private static String tiersVariant(List<Tier> tiers) {
+        return tiers.isEmpty() ? "" : "t" + Integer.toString(BoardDirectory.tiersToJson(tiers).hashCode(), 36);
     }
 
     /**
@@ -85,11 +99,12 @@ public class RenderedReads {
      * whose {@code If-None-Match} names it is answered {@code 304} from memory.
      */
     public String knownEtag(Slice slice) {
-        if (slice instanceof Slice.OfPeriod period) {
-            BoardVersion known = versions.current(BoardVersions.tag(period));
-            return known == null ? null : known.etag();
-        }
-        return null;
+        BoardVersion known = knownVersion(slice);
+        return known == null ? null : known.etag();
+    }
+
+    private BoardVersion knownVersion(Slice slice) {
+        return slice instanceof Slice.OfPeriod period ? versions.current(BoardVersions.tag(period)) : null;
     }
 
     public void onChange(BoardChange change) {

@@ -240,6 +240,25 @@ class TiersTest extends ServerTest {
     }
 
     @Test
+    void aTiersChangeChangesThePlayerLookupsEntityTag() {
+        String board = BoardSeeds.define(api, TIERS);
+        String player = BoardSeeds.fill(api, board, BoardSeeds.cycling(3)).get(0);
+        ReadFixture.awaitProjected(status);
+        String path = "/api/v1/leaderboards/" + board + "/players/" + player;
+        String before = Api.exchange(api.request(path, null)).headers().firstValue("ETag").orElseThrow();
+        assertThat(Api.exchange(api.request(path, null).header("If-None-Match", before)).statusCode()).isEqualTo(304);
+
+        api.put("/api/v1/admin/leaderboards/" + board, Tokens.admin(),
+                "{\"name\":\"Test board\",\"tiers\":[{\"name\":\"champion\",\"top\":1}]}");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var revalidated = Api.exchange(api.request(path, null).header("If-None-Match", before));
+            assertThat(revalidated.statusCode()).isEqualTo(200);
+            assertThat(revalidated.body()).contains("\"tier\":\"champion\"");
+        });
+    }
+
+    @Test
     void tiersReadsCarryAnEntityTagAndCacheControl() {
         String board = BoardSeeds.define(api, TIERS);
         BoardSeeds.fill(api, board, BoardSeeds.cycling(3));

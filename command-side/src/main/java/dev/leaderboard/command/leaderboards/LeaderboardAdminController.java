@@ -68,7 +68,8 @@ public class LeaderboardAdminController {
         try {
             return Tiers.validated(requested.stream().map(t -> {
                 if (t == null) {
-                    throw new IllegalArgumentException("a tier must be an object {\"name\", \"top\" or \"topPercent\"}");
+                    throw new IllegalArgumentException(
+                            "a tier must be an object {\"name\", \"top\" or \"topPercent\"}");
                 }
                 return new Tier(t.name(), t.top(), t.topPercent());
             }).toList());

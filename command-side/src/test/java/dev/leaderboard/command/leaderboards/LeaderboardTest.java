@@ -128,7 +128,8 @@ class LeaderboardTest {
     void sameTiersAgainAreUnchangedWhateverTheNumberSpelling() {
         fixture.given(new LeaderboardDefined("weekly-quiz", "Weekly quiz", null, DEFINED_AT,
                         List.of(new BoardTier("silver", null, new BigDecimal("10")))))
-                .when(new DefineLeaderboard("weekly-quiz", "Weekly quiz", null, List.of(Tier.topPercent("silver", "10.0"))))
+                .when(new DefineLeaderboard("weekly-quiz", "Weekly quiz", null,
+                        List.of(Tier.topPercent("silver", "10.0"))))
                 .expectNoEvents()
                 .expectResultMessagePayload(Leaderboard.DefinitionOutcome.UNCHANGED);
     }

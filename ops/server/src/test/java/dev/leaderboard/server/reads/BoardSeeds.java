@@ -1,5 +1,6 @@
 package dev.leaderboard.server.reads;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.leaderboard.server.support.Api;
 import dev.leaderboard.server.support.Tokens;
 
@@ -54,5 +55,10 @@ final class BoardSeeds {
             types.add(TYPES_BY_POINTS.get(i % TYPES_BY_POINTS.size()));
         }
         return types;
+    }
+
+    /** A number field of every entry of a read's body, in order. */
+    static List<Long> numbers(JsonNode body, String field) {
+        return body.get("entries").findValuesAsText(field).stream().map(Long::parseLong).toList();
     }
 }

@@ -161,15 +161,11 @@ class RankStylesTest extends ServerTest {
     }
 
     private static List<Long> ranks(JsonNode body) {
-        List<Long> ranks = new ArrayList<>();
-        body.get("entries").forEach(e -> ranks.add(e.get("rank").asLong()));
-        return ranks;
+        return BoardSeeds.numbers(body, "rank");
     }
 
     private static List<Long> scores(JsonNode body) {
-        List<Long> scores = new ArrayList<>();
-        body.get("entries").forEach(e -> scores.add(e.get("score").asLong()));
-        return scores;
+        return BoardSeeds.numbers(body, "score");
     }
 
     private static List<Long> numbers(String spaced) {

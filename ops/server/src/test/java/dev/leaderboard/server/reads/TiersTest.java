@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.LeaderboardDefinition;
 import dev.leaderboard.boards.RankStyle;
+import dev.leaderboard.boards.Tier;
 import dev.leaderboard.projections.admin.ProjectionStatusReader;
 import dev.leaderboard.query.QueryProperties;
 import dev.leaderboard.query.ReadPool;
@@ -26,7 +27,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -290,8 +290,9 @@ class TiersTest extends ServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/tiers?rankStyle=olympic", "/tiers/gold/players?rankStyle=Dense", "/tiers/gold/players?limit=0",
-            "/tiers/gold/players?offset=-1", "/tiers?window=yearly", "/tiers/gold/players?limit=1001"})
+    @ValueSource(strings = {"/tiers?rankStyle=olympic", "/tiers/gold/players?rankStyle=Dense",
+            "/tiers/gold/players?limit=0", "/tiers/gold/players?offset=-1", "/tiers?window=yearly",
+            "/tiers/gold/players?limit=1001"})
     void badTiersQueriesAre400Problems(String query) {
         Api.Response response = get("/api/v1/leaderboards/tiered-quiz" + query);
 
@@ -337,7 +338,7 @@ class TiersTest extends ServerTest {
         assertThat(response.json().get("detail").asText()).contains("at most 20 tiers");
     }
 
-    private List<dev.leaderboard.boards.Tier> tiersOf(String board) {
+    private List<Tier> tiersOf(String board) {
         return boards.find(board).map(LeaderboardDefinition::tiers).orElse(List.of());
     }
 
@@ -351,8 +352,6 @@ class TiersTest extends ServerTest {
     }
 
     private static List<String> userIds(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.get("entries").forEach(e -> ids.add(e.get("userId").asText()));
-        return ids;
+        return page.get("entries").findValuesAsText("userId");
     }
 }

@@ -31,6 +31,7 @@ public class Rankings {
     private final PostgresRankings postgres;
     private final ReadFailures failures;
     private final Permits rangeComputations;
+    private final Permits denseComputations;
     private final int cacheMaxRows;
     private final Cache<RangePageKey, RankingPage> rangePages;
 
@@ -39,6 +40,8 @@ public class Rankings {
         this.postgres = postgres;
         this.failures = new ReadFailures(properties.retryAfter());
         this.rangeComputations = new Permits("custom-range computations", properties.maxConcurrentRanges(),
+                properties.retryAfter());
+        this.denseComputations = new Permits("dense-rank computations", properties.maxConcurrentRanges(),
                 properties.retryAfter());
         this.cacheMaxRows = properties.topCacheMaxRows();
         this.rangePages = Caffeine.newBuilder().expireAfterWrite(properties.rangeCacheTtl()).maximumSize(1_000)
@@ -60,7 +63,7 @@ public class Rankings {
 
     public Versioned<Optional<PlayerPosition>> position(Slice slice, String userId, int context, RankStyle style) {
         return switch (slice) {
-            case Slice.OfPeriod period -> redisElsePostgres(style != RankStyle.DENSE,
+            case Slice.OfPeriod period -> redisElsePostgres(style == RankStyle.DENSE,
                     () -> redis.position(period, userId, context, style),
                     () -> postgres.position(period, userId, context, style));
             case Slice.OfRange range -> {
@@ -75,7 +78,7 @@ public class Rankings {
     /** The scores at some 1-based ordinal ranks with the slice's size (tier cutoffs): Redis, else PostgreSQL. */
     public Versioned<RankScores> scoresAt(Slice slice, List<Long> ranks) {
         return switch (slice) {
-            case Slice.OfPeriod period -> redisElsePostgres(true, () -> redis.scoresAt(period, ranks),
+            case Slice.OfPeriod period -> redisElsePostgres(false, () -> redis.scoresAt(period, ranks),
                     () -> postgres.scoresAt(period, ranks));
             case Slice.OfRange range -> {
                 try (Permits.Permit permit = rangeComputations.acquire()) {
@@ -113,15 +116,23 @@ public class Rankings {
     }
 
     private Versioned<RankingPage> periodPage(Slice.OfPeriod period, long offset, int limit, RankStyle style) {
-        return redisElsePostgres(style != RankStyle.DENSE, () -> redis.page(period, offset, limit, style),
+        return redisElsePostgres(style == RankStyle.DENSE, () -> redis.page(period, offset, limit, style),
                 () -> postgres.page(period, offset, limit, style));
     }
 
-    /** Redis's answer when it may and can give one, else PostgreSQL's (no version then). */
-    private <T> Versioned<T> redisElsePostgres(boolean askRedis, Supplier<Optional<Versioned<T>>> redisRead,
+    /**
+     * Redis's answer when it can give one, else PostgreSQL's (no version then). Dense ranks always come from
+     * PostgreSQL, and at most {@code max-concurrent-ranges} of them at once: on a deep page each walks the board's
+     * index above the page.
+     */
+    private <T> Versioned<T> redisElsePostgres(boolean dense, Supplier<Optional<Versioned<T>>> redisRead,
                                                Supplier<T> postgresRead) {
-        return (askRedis ? fromRedis(redisRead) : Optional.<Versioned<T>>empty())
-                .orElseGet(() -> new Versioned<>(failures.translate(postgresRead), null));
+        if (dense) {
+            try (Permits.Permit permit = denseComputations.acquire()) {
+                return new Versioned<>(failures.translate(postgresRead), null);
+            }
+        }
+        return fromRedis(redisRead).orElseGet(() -> new Versioned<>(failures.translate(postgresRead), null));
     }
 
     private RankingPage rangePage(Slice.OfRange range, long offset, int limit, RankStyle style) {

@@ -3,8 +3,9 @@ package dev.leaderboard.boards;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -16,13 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Which leaderboards exist: configured ones ({@code leaderboard.boards.*}; {@code global} always) and those operators
  * defined (the {@code leaderboard} table, written with their {@code LeaderboardDefined} events). Boards are never
  * deleted, so a board once seen is cached for good; a miss always asks the database, so a board defined through
- * another instance is found at once. Definitions (their tiers) can change, so {@link #find} keeps one for only
- * {@link #DEFINITION_TTL}: a change made through another instance shows within that.
+ * another instance is found at once. Definitions (their tiers) can change: {@link #find} reloads one in the
+ * background when it is older than {@link #DEFINITION_TTL}, so a change made through another instance shows about a
+ * second later, and reads that only need Redis keep working while the database is unreachable (the last definition
+ * stays until a reload succeeds).
  */
 public class BoardDirectory {
 
@@ -39,10 +44,16 @@ public class BoardDirectory {
     private final Map<String, LeaderboardDefinition> configured;
     private final JdbcTemplate jdbc;
     private final Set<String> seenDefined = ConcurrentHashMap.newKeySet();
-    private final Cache<String, Optional<LeaderboardDefinition>> definitions = Caffeine.newBuilder()
-            .expireAfterWrite(DEFINITION_TTL).maximumSize(10_000).build();
+    private final LoadingCache<String, Optional<LeaderboardDefinition>> definitions;
 
     public BoardDirectory(LeaderboardProperties properties, JdbcTemplate jdbc) {
+        this(properties, jdbc, Ticker.systemTicker(), ForkJoinPool.commonPool());
+    }
+
+    /** @param ticker and {@code reloads} (where background reloads run): the clock and threads of the cache */
+    BoardDirectory(LeaderboardProperties properties, JdbcTemplate jdbc, Ticker ticker, Executor reloads) {
+        this.definitions = Caffeine.newBuilder().ticker(ticker).executor(reloads).refreshAfterWrite(DEFINITION_TTL)
+                .expireAfterAccess(Duration.ofHours(1)).maximumSize(10_000).build(this::load);
         Map<String, LeaderboardDefinition> boards = new LinkedHashMap<>();
         boards.put(GLOBAL, new LeaderboardDefinition(GLOBAL, "Global",
                 "The default leaderboard: actions that name no board count here"));
@@ -70,8 +81,12 @@ public class BoardDirectory {
 
     /** A board's definition (an operator's overriding the configured one), or empty when the board does not exist. */
     public Optional<LeaderboardDefinition> find(String leaderboardId) {
-        return definitions.get(leaderboardId, id -> jdbc.query(SELECT + " WHERE leaderboard_id = ?", DEFINED, id)
-                .stream().findFirst().or(() -> Optional.ofNullable(configured.get(id))));
+        return definitions.get(leaderboardId);
+    }
+
+    private Optional<LeaderboardDefinition> load(String leaderboardId) {
+        return jdbc.query(SELECT + " WHERE leaderboard_id = ?", DEFINED, leaderboardId).stream().findFirst()
+                .or(() -> Optional.ofNullable(configured.get(leaderboardId)));
     }
 
     /** Every board, operator definitions overriding configured ones, ordered by id. */

@@ -1,12 +1,16 @@
 package dev.leaderboard.boards;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,5 +72,34 @@ class BoardDirectoryTest {
         assertThat(BoardDirectory.tiersToJson(List.of(Tier.top("gold", 3), Tier.topPercent("silver", "12.5"))))
                 .isEqualTo("[{\"name\":\"gold\",\"top\":3},{\"name\":\"silver\",\"topPercent\":12.5}]");
         assertThat(BoardDirectory.tiersToJson(List.of())).isNull();
+    }
+
+    @Test
+    void aDefinitionIsReloadedAfterASecondAndKeptWhileTheDatabaseCannotAnswer() {
+        List<Object> answers = new ArrayList<>(List.of(
+                new LeaderboardDefinition("cup", "Cup", null, List.of(Tier.top("gold", 1))),
+                new DataAccessResourceFailureException("database down"),
+                new LeaderboardDefinition("cup", "Cup", null, List.of(Tier.top("gold", 2)))));
+        JdbcTemplate database = new JdbcTemplate() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> List<T> query(String sql, RowMapper<T> rowMapper, Object... args) {
+                Object answer = answers.remove(0);
+                if (answer instanceof RuntimeException e) {
+                    throw e;
+                }
+                return List.of((T) answer);
+            }
+        };
+        AtomicLong nanos = new AtomicLong();
+        BoardDirectory boards = new BoardDirectory(new LeaderboardProperties(Map.of()), database, nanos::get,
+                Runnable::run);
+
+        assertThat(boards.find("cup").orElseThrow().tiers()).containsExactly(Tier.top("gold", 1));
+        nanos.addAndGet(Duration.ofMillis(1_500).toNanos());
+        assertThat(boards.find("cup").orElseThrow().tiers()).as("the reload failed: the last definition stays")
+                .containsExactly(Tier.top("gold", 1));
+        assertThat(boards.find("cup").orElseThrow().tiers()).as("reloaded").containsExactly(Tier.top("gold", 2));
+        assertThat(answers).isEmpty();
     }
 }

@@ -134,7 +134,7 @@ public class RenderedReads {
         return Representation.of(bytes(RankingsResponse.of(slice, offset, limit, read.value())), read.version());
     }
 
-    void learn(Slice slice, BoardVersion version) {
+    private void learn(Slice slice, BoardVersion version) {
         if (version != null && slice instanceof Slice.OfPeriod period) {
             versions.learn(BoardVersions.tag(period), version);
         }

@@ -1,7 +1,8 @@
 -- A player's rank with the neighbour window around it, in one round trip.
--- ARGV[1] key prefix, ARGV[2] board tag, ARGV[3] user id, ARGV[4] context (rows on each side)
+-- ARGV[1] key prefix, ARGV[2] board tag, ARGV[3] user id, ARGV[4] context (rows on each side), ARGV[5] 'above' to
+-- also count the players with a strictly higher score than the window's first row, else ''
 -- Returns what liveBoard refuses with, else {total, generation, epoch, version counter, rank (0-based, -1 when the
--- player has no score there), first row of the window (0-based), rows}.
+-- player has no score there), first row of the window (0-based), rows[, players above]}.
 local refused, base, head = liveBoard(ARGV[1], ARGV[2])
 if refused then
   return refused
@@ -22,4 +23,7 @@ local first = math.max(0, math.min(rank - context, total - size))
 head[5] = rank
 head[6] = first
 head[7] = redis.call('ZREVRANGE', base .. ':rank', first, first + size - 1, 'WITHSCORES')
+if ARGV[5] == 'above' then
+  head[8] = countAbove(base, head[7][2])
+end
 return head

@@ -17,3 +17,9 @@ local function liveBoard(prefix, tag)
   return nil, base, {total, generation, redis.call('GET', prefix .. ':epoch') or '0',
                      redis.call('GET', base .. ':version') or '0'}
 end
+
+-- How many players of a board have a strictly higher score than the given one (a score as ZREVRANGE WITHSCORES
+-- returns it, exact for integers up to 2^53): one ZCOUNT, O(log n) whatever the rank.
+local function countAbove(base, score)
+  return redis.call('ZCOUNT', base .. ':rank', '(' .. score, '+inf')
+end

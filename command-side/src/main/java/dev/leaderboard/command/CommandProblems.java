@@ -9,6 +9,7 @@ import dev.leaderboard.command.flags.FlagNotOpenException;
 import dev.leaderboard.command.flags.UnknownFlagException;
 import dev.leaderboard.command.history.UnknownPlayerException;
 import dev.leaderboard.command.ingress.IngressUnavailableException;
+import dev.leaderboard.command.leaderboards.InvalidTiersException;
 import dev.leaderboard.command.leaderboards.UnknownLeaderboardException;
 import dev.leaderboard.command.players.AdjustmentRefusedException;
 import dev.leaderboard.command.players.InvalidAdjustmentException;
@@ -45,6 +46,11 @@ public class CommandProblems {
     @ExceptionHandler(UnknownLeaderboardException.class)
     ProblemDetail unknownLeaderboard(UnknownLeaderboardException e) {
         return problem(HttpStatus.NOT_FOUND, "Unknown leaderboard", e);
+    }
+
+    @ExceptionHandler(InvalidTiersException.class)
+    ProblemDetail invalidTiers(InvalidTiersException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid tiers", e);
     }
 
     @ExceptionHandler(UnknownPlayerException.class)

@@ -1,5 +1,7 @@
 package dev.leaderboard.boards;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 
 /**
@@ -7,9 +9,11 @@ import java.math.BigDecimal;
  * first {@code topPercent} percent of the board (ranks 1 .. floor(P / 100 x totalPlayers), at least 1 on a board
  * that is not empty), less those of the tiers before it. Exactly one of {@code top} and {@code topPercent} is set.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Tier(String name, Long top, BigDecimal topPercent) {
 
     public static final String NAME = "[A-Za-z0-9._-]{1,64}";
+    public static final int MAX_PERCENT_DECIMALS = 6;
 
     public Tier {
         if (name == null || !name.matches(NAME)) {
@@ -24,6 +28,10 @@ public record Tier(String name, Long top, BigDecimal topPercent) {
         if (topPercent != null && (topPercent.signum() <= 0 || topPercent.compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw new IllegalArgumentException("tier '" + name + "': 'topPercent' must be more than 0 and at most 100,"
                     + " was " + topPercent.toPlainString());
+        }
+        if (topPercent != null && topPercent.stripTrailingZeros().scale() > MAX_PERCENT_DECIMALS) {
+            throw new IllegalArgumentException("tier '" + name + "': 'topPercent' has at most "
+                    + MAX_PERCENT_DECIMALS + " decimals");
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.leaderboard.boards;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a board's ordered tiers cut it. Tiers cut by the ordinal rank (ties already broken by who reached the score
@@ -10,7 +12,29 @@ import java.util.Optional;
  */
 public final class Tiers {
 
+    /** The most tiers a board may have. */
+    public static final int MAX_TIERS = 20;
+
     private Tiers() {
+    }
+
+    /**
+     * The tiers if they can define a board: at most {@link #MAX_TIERS}, names unique.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static List<Tier> validated(List<Tier> tiers) {
+        if (tiers.size() > MAX_TIERS) {
+            throw new IllegalArgumentException("a board has at most " + MAX_TIERS + " tiers, these are "
+                    + tiers.size());
+        }
+        Set<String> names = new HashSet<>();
+        for (Tier tier : tiers) {
+            if (!names.add(tier.name())) {
+                throw new IllegalArgumentException("tier names must be unique; '" + tier.name() + "' is there twice");
+            }
+        }
+        return List.copyOf(tiers);
     }
 
     /** Each tier's rank range on a board of {@code totalPlayers}, in the tiers' order. */

@@ -77,4 +77,22 @@ class TiersTest {
         assertThatThrownBy(() -> Tier.top("x", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Tier.top("no spaces", 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPercentWithTooManyDecimalsIsRefusedBeforeAnyArithmetic() {
+        assertThat(Tier.topPercent("x", "12.500000000").topPercent()).isEqualByComparingTo("12.5");
+        assertThatThrownBy(() -> Tier.topPercent("x", "1E-999999999")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("decimals");
+    }
+
+    @Test
+    void aBoardHasAtMostTwentyTiersWithUniqueNames() {
+        List<Tier> twenty = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> Tier.top("t" + i, i)).toList();
+        assertThat(Tiers.validated(twenty)).hasSize(20);
+        List<Tier> more = new java.util.ArrayList<>(twenty);
+        more.add(Tier.top("t21", 21));
+        assertThatThrownBy(() -> Tiers.validated(more)).hasMessageContaining("at most 20");
+        assertThatThrownBy(() -> Tiers.validated(List.of(Tier.top("gold", 1), Tier.topPercent("gold", "5"))))
+                .hasMessageContaining("'gold' is there twice");
+    }
 }

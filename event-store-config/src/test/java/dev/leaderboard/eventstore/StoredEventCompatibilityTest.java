@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leaderboard.events.BoardTier;
 import dev.leaderboard.events.FlagResolved;
 import dev.leaderboard.events.LeaderboardDefined;
 import dev.leaderboard.events.PlayerFlagged;
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,6 +203,20 @@ class StoredEventCompatibilityTest {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(samples().stream().map(Sample::fileName).toList());
         }
+    }
+
+    /** Tiers were added to revision 1 as a nullable field: events stored before them read as "no tiers". */
+    @Test
+    void leaderboardDefinedKeepsItsTiersExactlyAndOlderEventsReadWithoutTiers() {
+        LeaderboardDefined withTiers = new LeaderboardDefined("weekly-quiz", "Weekly quiz", null,
+                Instant.parse("2026-12-01T08:00:00Z"),
+                List.of(new BoardTier("gold", 10L, null), new BoardTier("silver", null, new BigDecimal("12.5"))));
+        SerializedObject<byte[]> written = serializer.serialize(withTiers, byte[].class);
+
+        assertThat(written.getType().getRevision()).isEqualTo("1");
+        assertThat((Object) serializer.deserialize(written)).isEqualTo(withTiers);
+        Sample stored = currentSampleOf(LeaderboardDefined.class);
+        assertThat(((LeaderboardDefined) deserialize(stored, stored.storedBytes())).tiers()).isNull();
     }
 
     private Object deserialize(Sample sample, byte[] bytes) {

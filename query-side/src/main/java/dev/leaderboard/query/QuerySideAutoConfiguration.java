@@ -3,7 +3,9 @@ package dev.leaderboard.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.leaderboard.boards.BoardDirectory;
+import dev.leaderboard.boards.LeaderboardDefinition;
 import dev.leaderboard.boards.LeaderboardProperties;
+import dev.leaderboard.boards.Tier;
 import dev.leaderboard.platform.ConditionalOnRole;
 import dev.leaderboard.platform.Role;
 import dev.leaderboard.projections.ProjectionsAutoConfiguration;
@@ -26,6 +28,7 @@ import dev.leaderboard.query.rankings.ReadAnswers;
 import dev.leaderboard.query.rankings.RedisRankings;
 import dev.leaderboard.query.rankings.RenderedReads;
 import dev.leaderboard.query.rankings.SliceParser;
+import dev.leaderboard.query.rankings.TierReads;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -55,9 +58,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** The read API and the live stream. Active on instances with the {@code query} role. */
 @AutoConfiguration(after = {ProjectionsAutoConfiguration.class, RedisAutoConfiguration.class,
@@ -142,14 +147,20 @@ public class QuerySideAutoConfiguration {
     }
 
     @Bean
-    public RenderedReads renderedReads(Rankings rankings, ObjectMapper json, QueryProperties properties) {
-        return new RenderedReads(rankings, new BoardVersions(properties.topCacheTtl()), json,
+    public RenderedReads renderedReads(Rankings rankings, @Qualifier(ReadPool.BOARDS) BoardDirectory boards,
+                                       ObjectMapper json, QueryProperties properties) {
+        return new RenderedReads(rankings, tiersOf(boards), new BoardVersions(properties.topCacheTtl()), json,
                 properties.topCacheMaxRows(), properties.topCacheTtl());
     }
 
     @Bean
-    public ReadAnswers readAnswers(SliceParser slices, RenderedReads reads) {
-        return new ReadAnswers(slices, reads);
+    public ReadAnswers readAnswers(SliceParser slices, RenderedReads reads, Rankings rankings,
+                                   @Qualifier(ReadPool.BOARDS) BoardDirectory boards) {
+        return new ReadAnswers(slices, reads, new TierReads(rankings, tiersOf(boards), reads));
+    }
+
+    private static Function<String, List<Tier>> tiersOf(BoardDirectory boards) {
+        return id -> boards.find(id).map(LeaderboardDefinition::tiers).orElse(List.of());
     }
 
     /** After every other filter, so request ids, security headers, CORS, limits and HTTP metrics all still apply. */

@@ -7,6 +7,7 @@ import dev.leaderboard.query.limits.ReadFailures;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The board directory of reads: on the read pool, and a {@code 503} when that pool cannot serve it. */
 final class ReadBoardDirectory extends BoardDirectory {
@@ -21,6 +22,11 @@ final class ReadBoardDirectory extends BoardDirectory {
     @Override
     public boolean exists(String leaderboardId) {
         return failures.translate(() -> super.exists(leaderboardId));
+    }
+
+    @Override
+    public Optional<LeaderboardDefinition> find(String leaderboardId) {
+        return failures.translate(() -> super.find(leaderboardId));
     }
 
     @Override

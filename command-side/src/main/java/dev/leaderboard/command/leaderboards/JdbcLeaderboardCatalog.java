@@ -27,12 +27,13 @@ public class JdbcLeaderboardCatalog implements LeaderboardCatalog {
     @Override
     public void save(LeaderboardDefinition definition, Instant at) {
         jdbc.update("""
-                        INSERT INTO leaderboard (leaderboard_id, name, description, defined_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO leaderboard (leaderboard_id, name, description, tiers, defined_at, updated_at)
+                        VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)
                         ON CONFLICT (leaderboard_id) DO UPDATE
-                        SET name = EXCLUDED.name, description = EXCLUDED.description, updated_at = EXCLUDED.updated_at""",
+                        SET name = EXCLUDED.name, description = EXCLUDED.description, tiers = EXCLUDED.tiers,
+                            updated_at = EXCLUDED.updated_at""",
                 definition.leaderboardId(), definition.name(), definition.description(),
-                Timestamp.from(at), Timestamp.from(at));
+                BoardDirectory.tiersToJson(definition.tiers()), Timestamp.from(at), Timestamp.from(at));
     }
 
     @Override

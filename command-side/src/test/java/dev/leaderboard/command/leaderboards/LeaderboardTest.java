@@ -1,6 +1,8 @@
 package dev.leaderboard.command.leaderboards;
 
 import dev.leaderboard.boards.LeaderboardDefinition;
+import dev.leaderboard.boards.Tier;
+import dev.leaderboard.events.BoardTier;
 import dev.leaderboard.command.testing.InMemoryLeaderboardCatalog;
 import dev.leaderboard.command.testing.MutableClock;
 import dev.leaderboard.events.LeaderboardDefined;
@@ -10,7 +12,9 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -102,6 +106,38 @@ class LeaderboardTest {
     @Test
     void removedDescriptionIsAnUpdate() {
         fixture.given(new LeaderboardDefined("weekly-quiz", "Weekly quiz", "Top quizzers", DEFINED_AT))
+                .when(new DefineLeaderboard("weekly-quiz", "Weekly quiz", null))
+                .expectEvents(new LeaderboardDefined("weekly-quiz", "Weekly quiz", null, NOW))
+                .expectResultMessagePayload(Leaderboard.DefinitionOutcome.UPDATED);
+    }
+
+    @Test
+    void changedTiersAreAnUpdateStoredInTheEventAndTheCatalog() {
+        List<Tier> tiers = List.of(Tier.top("gold", 10), Tier.topPercent("silver", "12.5"));
+        fixture.given(new LeaderboardDefined("weekly-quiz", "Weekly quiz", null, DEFINED_AT))
+                .when(new DefineLeaderboard("weekly-quiz", "Weekly quiz", null, tiers))
+                .expectEvents(new LeaderboardDefined("weekly-quiz", "Weekly quiz", null, NOW, List.of(
+                        new BoardTier("gold", 10L, null), new BoardTier("silver", null, new BigDecimal("12.5")))))
+                .expectResultMessagePayload(Leaderboard.DefinitionOutcome.UPDATED);
+
+        assertThat(catalog.saves()).containsExactly(new InMemoryLeaderboardCatalog.Save(
+                new LeaderboardDefinition("weekly-quiz", "Weekly quiz", null, tiers), NOW));
+    }
+
+    @Test
+    void sameTiersAgainAreUnchangedWhateverTheNumberSpelling() {
+        fixture.given(new LeaderboardDefined("weekly-quiz", "Weekly quiz", null, DEFINED_AT,
+                        List.of(new BoardTier("silver", null, new BigDecimal("10")))))
+                .when(new DefineLeaderboard("weekly-quiz", "Weekly quiz", null,
+                        List.of(Tier.topPercent("silver", "10.0"))))
+                .expectNoEvents()
+                .expectResultMessagePayload(Leaderboard.DefinitionOutcome.UNCHANGED);
+    }
+
+    @Test
+    void removingEveryTierIsAnUpdate() {
+        fixture.given(new LeaderboardDefined("weekly-quiz", "Weekly quiz", null, DEFINED_AT,
+                        List.of(new BoardTier("gold", 3L, null))))
                 .when(new DefineLeaderboard("weekly-quiz", "Weekly quiz", null))
                 .expectEvents(new LeaderboardDefined("weekly-quiz", "Weekly quiz", null, NOW))
                 .expectResultMessagePayload(Leaderboard.DefinitionOutcome.UPDATED);

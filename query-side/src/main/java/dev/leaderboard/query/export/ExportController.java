@@ -1,5 +1,6 @@
 package dev.leaderboard.query.export;
 
+import dev.leaderboard.boards.RankStyle;
 import dev.leaderboard.query.QueryProperties;
 import dev.leaderboard.query.ReadPool;
 import dev.leaderboard.query.limits.Permits;
@@ -9,6 +10,7 @@ import dev.leaderboard.query.rankings.PostgresRankings;
 import dev.leaderboard.query.rankings.RankedEntry;
 import dev.leaderboard.query.rankings.Slice;
 import dev.leaderboard.query.rankings.SliceParser;
+import dev.leaderboard.query.rankings.StyledRanks;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
@@ -46,7 +48,8 @@ import java.util.concurrent.Callable;
  * runs. At most {@code max-concurrent-exports} stream at once; the permit and the connection are taken before the
  * response starts, so a refusal (cap, no connection) is a clean {@code 503}. The transaction's
  * {@code statement_timeout} bounds each fetch round; a timeout before the first 64 KiB were sent is a {@code 503}
- * too, a later one can only cut the stream short (the chunked response ends without its last chunk).
+ * too, a later one can only cut the stream short (the chunked response ends without its last chunk). Ranks are
+ * numbered in the requested style as the rows go by, from the top.
  */
 @RestController
 public class ExportController {
@@ -80,12 +83,14 @@ public class ExportController {
                                                         @RequestParam(required = false) String to,
                                                         @RequestParam(required = false) String segment,
                                                         @RequestParam(defaultValue = "ndjson") String format,
+                                                        @RequestParam(required = false) String rankStyle,
                                                         HttpServletRequest request) {
         boolean csv = switch (format) {
             case "csv" -> true;
             case "ndjson" -> false;
             default -> throw new InvalidQueryException("format must be ndjson or csv, was '" + format + "'");
         };
+        RankStyle style = StyledRanks.parse(rankStyle);
         Slice slice = slices.parse(id, window, period, from, to, segment);
         String filename = "%s-%s-%s.%s".formatted(slice.leaderboardId(), slice.window(),
                 slice.view().key().replace("..", "_"), csv ? "csv" : "ndjson");
@@ -111,7 +116,9 @@ public class ExportController {
                 if (csv) {
                     writer.write("rank,userId,score\n");
                 }
-                postgres.streamAll(lease.connection(), slice, entry -> write(writer, entry, csv));
+                RankStyle.Numbering ranks = style.fromTop();
+                postgres.streamAll(lease.connection(), slice, entry -> write(writer,
+                        new RankedEntry(ranks.next(entry.score()), entry.userId(), entry.score()), csv));
                 writer.flush();
             } catch (DataAccessException e) {
                 throw failures.translate(e);

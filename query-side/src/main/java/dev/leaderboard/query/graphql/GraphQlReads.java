@@ -45,15 +45,34 @@ public class GraphQlReads {
     @QueryMapping
     public Map<String, Object> rankings(@Argument String leaderboardId, @Argument String window,
                                         @Argument String period, @Argument String from, @Argument String to,
-                                        @Argument String segment, @Argument long offset, @Argument int limit) {
-        return fields(answers.rankings(leaderboardId, window, period, from, to, segment, offset, limit, null));
+                                        @Argument String segment, @Argument long offset, @Argument int limit,
+                                        @Argument String rankStyle) {
+        return fields(answers.rankings(leaderboardId, window, period, from, to, segment, offset, limit, rankStyle,
+                null));
     }
 
     @QueryMapping
     public Map<String, Object> player(@Argument String leaderboardId, @Argument String userId,
                                       @Argument String window, @Argument String period, @Argument String from,
-                                      @Argument String to, @Argument String segment, @Argument int context) {
-        return fields(answers.player(leaderboardId, userId, window, period, from, to, segment, context, null));
+                                      @Argument String to, @Argument String segment, @Argument int context,
+                                      @Argument String rankStyle) {
+        return fields(answers.player(leaderboardId, userId, window, period, from, to, segment, context, rankStyle,
+                null));
+    }
+
+    @QueryMapping
+    public Map<String, Object> tiers(@Argument String leaderboardId, @Argument String window, @Argument String period,
+                                     @Argument String from, @Argument String to, @Argument String segment) {
+        return fields(answers.tiers(leaderboardId, window, period, from, to, segment, null, null));
+    }
+
+    @QueryMapping
+    public Map<String, Object> tierPlayers(@Argument String leaderboardId, @Argument String tier,
+                                           @Argument String window, @Argument String period, @Argument String from,
+                                           @Argument String to, @Argument String segment, @Argument long offset,
+                                           @Argument int limit, @Argument String rankStyle) {
+        return fields(answers.tierPlayers(leaderboardId, tier, window, period, from, to, segment, offset, limit,
+                rankStyle, null));
     }
 
     private Map<String, Object> fields(ReadAnswers.Answer answer) {

@@ -21,8 +21,9 @@ import java.util.Set;
  * Spring MVC's dispatch, argument resolution and content negotiation, which cost more than the read itself when the
  * page is cached (profiled with ops/bench/run-reads). Runs after every other filter (request id, security headers,
  * CORS, limits, the HTTP metrics). Anything it does not recognise as plain (other routes, encoded characters, an
- * unknown or repeated parameter, a number that does not parse, an Accept other than JSON, or any refusal) goes on to
- * the controller, which answers it as before: the contract and every problem response stay Spring MVC's.
+ * unknown or repeated parameter such as {@code rankStyle}, a number that does not parse, an Accept other than JSON,
+ * or any refusal) goes on to the controller, which answers it as before: the contract and every problem response
+ * stay Spring MVC's.
  */
 public class HotReadsFilter extends OncePerRequestFilter {
 
@@ -89,10 +90,10 @@ public class HotReadsFilter extends OncePerRequestFilter {
                     ? answers.rankings(path[0], parameters.get("window"), parameters.get("period"),
                     parameters.get("from"), parameters.get("to"), parameters.get("segment"),
                     Long.parseLong(parameters.getOrDefault("offset", "0")),
-                    Integer.parseInt(parameters.getOrDefault("limit", "10")), ifNoneMatch)
+                    Integer.parseInt(parameters.getOrDefault("limit", "10")), null, ifNoneMatch)
                     : answers.player(path[0], path[2], parameters.get("window"), parameters.get("period"),
                     parameters.get("from"), parameters.get("to"), parameters.get("segment"),
-                    Integer.parseInt(parameters.getOrDefault("context", "5")), ifNoneMatch);
+                    Integer.parseInt(parameters.getOrDefault("context", "5")), null, ifNoneMatch);
             ServerHttpObservationFilter.findObservationContext(request).ifPresent(context ->
                     context.setPathPattern(rankings ? RANKINGS_PATTERN : PLAYER_PATTERN));
             return answer;

@@ -1,5 +1,6 @@
 package dev.leaderboard.query.rankings;
 
+import dev.leaderboard.boards.RankStyle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -7,6 +8,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,9 @@ import java.util.stream.Collectors;
  * <p>A custom range is computed by PostgreSQL, one page at a time: the players' daily totals of the range summed
  * per player ({@code GROUP BY}, in the database's work memory, spilling to disk if it must), sorted, and only the
  * page's rows come back. Nothing here holds a whole board.
+ *
+ * <p>Competition and dense ranks of a page come with its rows in the same statement (one snapshot): the players, or
+ * the distinct scores, above the page's first row are counted through the rank-order index.
  */
 public class PostgresRankings {
 
@@ -42,16 +47,16 @@ public class PostgresRankings {
         this.jdbc = jdbc;
     }
 
-    public RankingPage page(Slice.OfPeriod slice, long offset, int limit) {
+    public RankingPage page(Slice.OfPeriod slice, long offset, int limit, RankStyle style) {
         Object[] key = key(slice);
         long total = jdbc.queryForObject("SELECT count(*) FROM visible_standing WHERE " + SLICE, Long.class, key);
         if (total == 0) {
             return RankingPage.EMPTY;
         }
-        return new RankingPage(total, rows(slice, offset, limit));
+        return new RankingPage(total, rows(slice, offset, limit, style));
     }
 
-    public Optional<PlayerPosition> position(Slice.OfPeriod slice, String userId, int context) {
+    public Optional<PlayerPosition> position(Slice.OfPeriod slice, String userId, int context, RankStyle style) {
         Object[] key = key(slice);
         List<Map<String, Object>> own = jdbc.queryForList(
                 "SELECT score, reached_at FROM visible_standing WHERE " + SLICE + " AND user_id = ?",
@@ -67,7 +72,7 @@ public class PostgresRankings {
         long total = jdbc.queryForObject("SELECT count(*) FROM visible_standing WHERE " + SLICE, Long.class, key);
         long first = PlayerPosition.windowStart(ahead, context, total);
         return Optional.of(new PlayerPosition(ahead + 1, score, total,
-                rows(slice, first, (int) PlayerPosition.windowSize(context, total))));
+                rows(slice, first, (int) PlayerPosition.windowSize(context, total), style)));
     }
 
     /** The given players' ranks: each one counts the players ahead of it, as {@link #position} does. */
@@ -94,7 +99,18 @@ public class PostgresRankings {
     }
 
     /** One page of a custom range; the total comes with the rows (a window count over the same aggregation). */
-    public RankingPage rangePage(Slice.OfRange range, long offset, int limit) {
+    public RankingPage rangePage(Slice.OfRange range, long offset, int limit, RankStyle style) {
+        RankingPage page = rangePage(range, offset, limit);
+        if (style == RankStyle.ORDINAL || page.entries().isEmpty()) {
+            return page;
+        }
+        long above = jdbc.queryForObject("SELECT " + countAbove(style) + " FROM (" + RANGE_TOTALS
+                        + ") totals WHERE score > ?", Long.class, range.leaderboardId(), range.from().toString(),
+                range.to().toString(), page.entries().get(0).score());
+        return new RankingPage(page.totalPlayers(), StyledRanks.restyle(page.entries(), style, above));
+    }
+
+    private RankingPage rangePage(Slice.OfRange range, long offset, int limit) {
         long[] total = {-1};
         long[] rank = {offset};
         List<RankedEntry> entries = jdbc.query(
@@ -115,7 +131,7 @@ public class PostgresRankings {
     }
 
     /** A player's rank in a custom range (players ahead counted in one aggregation), and the rows around it. */
-    public Optional<PlayerPosition> rangePosition(Slice.OfRange range, String userId, int context) {
+    public Optional<PlayerPosition> rangePosition(Slice.OfRange range, String userId, int context, RankStyle style) {
         List<long[]> found = jdbc.query("""
                         WITH totals AS MATERIALIZED (%s),
                              own AS (SELECT score, reached_at FROM totals WHERE user_id = ?)
@@ -135,7 +151,7 @@ public class PostgresRankings {
         long total = found.get(0)[2];
         long first = PlayerPosition.windowStart(ahead, context, total);
         return Optional.of(new PlayerPosition(ahead + 1, score, total,
-                rangePage(range, first, (int) PlayerPosition.windowSize(context, total)).entries()));
+                rangePage(range, first, (int) PlayerPosition.windowSize(context, total), style).entries()));
     }
 
     /**
@@ -163,13 +179,74 @@ public class PostgresRankings {
         }
     }
 
-    private List<RankedEntry> rows(Slice.OfPeriod slice, long offset, int limit) {
+    /**
+     * The scores at the given 1-based ordinal ranks (absent past the end) and the slice's size, in one statement:
+     * one walk down the rank order to the deepest rank asked.
+     */
+    public RankScores scoresAt(Slice slice, List<Long> ranks) {
+        String rows = switch (slice) {
+            case Slice.OfPeriod period -> "SELECT user_id, score, reached_at FROM visible_standing WHERE " + SLICE;
+            case Slice.OfRange range -> RANGE_TOTALS;
+        };
+        Object[] key = switch (slice) {
+            case Slice.OfPeriod period -> key(period);
+            case Slice.OfRange range -> new Object[] {range.leaderboardId(), range.from().toString(),
+                    range.to().toString()};
+        };
+        long deepest = ranks.stream().mapToLong(Long::longValue).max().orElse(0);
+        Map<Long, Long> scores = new HashMap<>();
+        long[] total = {0};
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "SELECT 0, count(*) FROM (" + rows + ") board UNION ALL SELECT n, score FROM (SELECT score,"
+                            + " row_number() OVER (" + ORDER + ") AS n FROM (" + rows + ") board " + ORDER
+                            + " LIMIT ?) ranked WHERE n = ANY (?)");
+            bind(statement, key);
+            for (int i = 0; i < key.length; i++) {
+                statement.setObject(key.length + 1 + i, key[i]);
+            }
+            statement.setLong(2 * key.length + 1, deepest);
+            statement.setArray(2 * key.length + 2, connection.createArrayOf("bigint", ranks.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            if (rs.getLong(1) == 0) {
+                total[0] = rs.getLong(2);
+            } else {
+                scores.put(rs.getLong(1), rs.getLong(2));
+            }
+        });
+        return new RankScores(total[0], scores);
+    }
+
+    /**
+     * A page's rows in {@code style}: for competition and dense, the count above its first row comes from the same
+     * statement, so the numbers and the rows are of one snapshot.
+     */
+    private List<RankedEntry> rows(Slice.OfPeriod slice, long offset, int limit, RankStyle style) {
         long[] rank = {offset};
+        long[] above = {0};
         Object[] key = key(slice);
-        return jdbc.query("SELECT user_id, score FROM visible_standing WHERE " + SLICE + " " + ORDER
-                        + " OFFSET ? LIMIT ?",
-                (rs, row) -> new RankedEntry(++rank[0], rs.getString(1), rs.getLong(2)),
-                key[0], key[1], key[2], offset, limit);
+        if (style == RankStyle.ORDINAL) {
+            return jdbc.query("SELECT user_id, score FROM visible_standing WHERE " + SLICE + " " + ORDER
+                            + " OFFSET ? LIMIT ?",
+                    (rs, row) -> new RankedEntry(++rank[0], rs.getString(1), rs.getLong(2)),
+                    key[0], key[1], key[2], offset, limit);
+        }
+        List<RankedEntry> rows = jdbc.query("WITH page AS MATERIALIZED (SELECT user_id, score, reached_at"
+                        + " FROM visible_standing WHERE " + SLICE + " " + ORDER + " OFFSET ? LIMIT ?)"
+                        + " SELECT user_id, score, (SELECT " + countAbove(style) + " FROM visible_standing WHERE "
+                        + SLICE + " AND score > (SELECT max(score) FROM page)) FROM page " + ORDER,
+                (rs, row) -> {
+                    above[0] = rs.getLong(3);
+                    return new RankedEntry(++rank[0], rs.getString(1), rs.getLong(2));
+                },
+                key[0], key[1], key[2], offset, limit, key[0], key[1], key[2]);
+        return StyledRanks.restyle(rows, style, above[0]);
+    }
+
+    /** What a style counts above a row: the players with a higher score, or the distinct higher scores. */
+    private static String countAbove(RankStyle style) {
+        return style == RankStyle.DENSE ? "count(DISTINCT score)" : "count(*)";
     }
 
     private static Object[] key(Slice.OfPeriod slice) {

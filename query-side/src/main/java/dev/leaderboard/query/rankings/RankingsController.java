@@ -52,9 +52,11 @@ public class RankingsController {
                                            @RequestParam(required = false) String segment,
                                            @RequestParam(defaultValue = "0") long offset,
                                            @RequestParam(defaultValue = "10") int limit,
+                                           @RequestParam(required = false) String rankStyle,
                                            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                            String ifNoneMatch) {
-        return response(answers.rankings(id, window, period, from, to, segment, offset, limit, ifNoneMatch));
+        return response(answers.rankings(id, window, period, from, to, segment, offset, limit, rankStyle,
+                ifNoneMatch));
     }
 
     @GetMapping("/{id}/players/{userId}")
@@ -65,9 +67,40 @@ public class RankingsController {
                                          @RequestParam(required = false) String to,
                                          @RequestParam(required = false) String segment,
                                          @RequestParam(defaultValue = "5") int context,
+                                         @RequestParam(required = false) String rankStyle,
                                          @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                          String ifNoneMatch) {
-        return response(answers.player(id, userId, window, period, from, to, segment, context, ifNoneMatch));
+        return response(answers.player(id, userId, window, period, from, to, segment, context, rankStyle,
+                ifNoneMatch));
+    }
+
+    @GetMapping("/{id}/tiers")
+    public ResponseEntity<byte[]> tiers(@PathVariable String id,
+                                        @RequestParam(required = false) String window,
+                                        @RequestParam(required = false) String period,
+                                        @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to,
+                                        @RequestParam(required = false) String segment,
+                                        @RequestParam(required = false) String rankStyle,
+                                        @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                                        String ifNoneMatch) {
+        return response(answers.tiers(id, window, period, from, to, segment, rankStyle, ifNoneMatch));
+    }
+
+    @GetMapping("/{id}/tiers/{tier}/players")
+    public ResponseEntity<byte[]> tierPlayers(@PathVariable String id, @PathVariable String tier,
+                                              @RequestParam(required = false) String window,
+                                              @RequestParam(required = false) String period,
+                                              @RequestParam(required = false) String from,
+                                              @RequestParam(required = false) String to,
+                                              @RequestParam(required = false) String segment,
+                                              @RequestParam(defaultValue = "0") long offset,
+                                              @RequestParam(defaultValue = "10") int limit,
+                                              @RequestParam(required = false) String rankStyle,
+                                              @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                                              String ifNoneMatch) {
+        return response(answers.tierPlayers(id, tier, window, period, from, to, segment, offset, limit,
+                rankStyle, ifNoneMatch));
     }
 
     private ResponseEntity<byte[]> response(ReadAnswers.Answer answer) {

@@ -1,5 +1,6 @@
 package dev.leaderboard.query.rankings;
 
+import dev.leaderboard.boards.RankStyle;
 import dev.leaderboard.projections.layout.BoardVersion;
 import dev.leaderboard.projections.layout.RankMember;
 import dev.leaderboard.projections.layout.LuaScripts;
@@ -7,12 +8,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the live generation's sorted sets, one round trip per request, with the board's version (for ETags). Empty when Redis cannot answer (lost data,
- * expired or empty board): the caller then asks PostgreSQL.
+ * Reads the live generation's sorted sets, one round trip per request, with the board's version (for ETags). Empty
+ * when Redis cannot answer (lost data, expired or empty board): the caller then asks PostgreSQL. Ranks are ordinal or
+ * competition ({@link StyledRanks}); dense ranks need distinct scores counted, which a sorted set cannot do cheaply,
+ * so {@link Rankings} asks PostgreSQL for them.
  */
 public class RedisRankings {
 
@@ -21,27 +26,30 @@ public class RedisRankings {
     private final DefaultRedisScript<List> pageScript = script("scripts/read-page.lua");
     private final DefaultRedisScript<List> positionScript = script("scripts/read-position.lua");
     private final DefaultRedisScript<List> subsetScript = script("scripts/read-subset.lua");
+    private final DefaultRedisScript<List> scoresScript = script("scripts/read-scores.lua");
 
     public RedisRankings(StringRedisTemplate redis, String prefix) {
         this.redis = redis;
         this.prefix = prefix;
     }
 
-    public Optional<Versioned<RankingPage>> page(Slice.OfPeriod slice, long offset, int limit) {
+    /** @param style ordinal or competition */
+    public Optional<Versioned<RankingPage>> page(Slice.OfPeriod slice, long offset, int limit, RankStyle style) {
         List<?> result = redis.execute(pageScript, List.of(), prefix, BoardVersions.tag(slice), Long.toString(offset),
-                Integer.toString(limit));
+                Integer.toString(limit), above(style));
         long total = number(result.get(0));
         if (total <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new Versioned<>(new RankingPage(total, rows((List<?>) result.get(4), offset)),
-                version(result)));
+        return Optional.of(new Versioned<>(new RankingPage(total,
+                styled(rows((List<?>) result.get(4), offset), style, result, 5)), version(result)));
     }
 
     /** Empty when Redis cannot answer; a present {@code Optional.empty()} inside when the player has no score. */
-    public Optional<Versioned<Optional<PlayerPosition>>> position(Slice.OfPeriod slice, String userId, int context) {
+    public Optional<Versioned<Optional<PlayerPosition>>> position(Slice.OfPeriod slice, String userId, int context,
+                                                               RankStyle style) {
         List<?> result = redis.execute(positionScript, List.of(), prefix, BoardVersions.tag(slice), userId,
-                Integer.toString(context));
+                Integer.toString(context), above(style));
         long total = number(result.get(0));
         if (total <= 0) {
             return Optional.empty();
@@ -52,7 +60,7 @@ public class RedisRankings {
             return Optional.of(new Versioned<>(Optional.empty(), version));
         }
         long first = number(result.get(5));
-        List<RankedEntry> rows = rows((List<?>) result.get(6), first);
+        List<RankedEntry> rows = styled(rows((List<?>) result.get(6), first), style, result, 7);
         long score = rows.get((int) (rank0 - first)).score();
         return Optional.of(new Versioned<>(Optional.of(new PlayerPosition(rank0 + 1, score, total, rows)), version));
     }
@@ -79,6 +87,36 @@ public class RedisRankings {
             }
         }
         return Optional.of(new SubsetRanks(total, found, missing));
+    }
+
+    /** The scores at the given 1-based ordinal ranks (absent past the end) and the board's size. */
+    public Optional<Versioned<RankScores>> scoresAt(Slice.OfPeriod slice, List<Long> ranks) {
+        List<String> arguments = new ArrayList<>(ranks.size() + 2);
+        arguments.add(prefix);
+        arguments.add(BoardVersions.tag(slice));
+        ranks.forEach(rank -> arguments.add(Long.toString(rank - 1)));
+        List<?> result = redis.execute(scoresScript, List.of(), arguments.toArray());
+        long total = number(result.get(0));
+        if (total <= 0) {
+            return Optional.empty();
+        }
+        Map<Long, Long> scores = new HashMap<>();
+        for (int i = 0; i < ranks.size(); i++) {
+            String score = result.get(4 + i).toString();
+            if (!score.isEmpty()) {
+                scores.put(ranks.get(i), Long.parseLong(score));
+            }
+        }
+        return Optional.of(new Versioned<>(new RankScores(total, scores), version(result)));
+    }
+
+    private static String above(RankStyle style) {
+        return style == RankStyle.COMPETITION ? "above" : "";
+    }
+
+    private static List<RankedEntry> styled(List<RankedEntry> rows, RankStyle style, List<?> result, int aboveAt) {
+        return rows.isEmpty() || style == RankStyle.ORDINAL ? rows
+                : StyledRanks.restyle(rows, style, number(result.get(aboveAt)));
     }
 
     private static BoardVersion version(List<?> result) {

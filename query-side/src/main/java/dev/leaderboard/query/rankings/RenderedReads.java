@@ -4,11 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.leaderboard.boards.BoardDirectory;
+import dev.leaderboard.boards.RankStyle;
+import dev.leaderboard.boards.Tier;
 import dev.leaderboard.projections.layout.BoardChange;
 import dev.leaderboard.projections.layout.BoardVersion;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * The read endpoints' JSON bodies, serialized once per board state: hot pages of periods (rows up to
@@ -18,10 +24,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public class RenderedReads {
 
-    private record PageKey(String leaderboardId, String window, String period, long offset, int limit) {
+    private record PageKey(String leaderboardId, String window, String period, long offset, int limit,
+                           RankStyle style) {
     }
 
     private final Rankings rankings;
+    private final Function<String, List<Tier>> tiersOf;
     private final BoardVersions versions;
     private final ObjectMapper json;
     private final int cacheMaxRows;
@@ -29,20 +37,23 @@ public class RenderedReads {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    public RenderedReads(Rankings rankings, BoardVersions versions, ObjectMapper json, int cacheMaxRows,
-                         Duration ttl) {
+    /** @param tiersOf a board's tiers, by its id */
+    public RenderedReads(Rankings rankings, Function<String, List<Tier>> tiersOf, BoardVersions versions,
+                         ObjectMapper json, int cacheMaxRows, Duration ttl) {
         this.rankings = rankings;
+        this.tiersOf = tiersOf;
         this.versions = versions;
         this.json = json;
         this.cacheMaxRows = cacheMaxRows;
         this.hotPages = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
     }
 
-    public Representation rankings(Slice slice, long offset, int limit) {
+    public Representation rankings(Slice slice, long offset, int limit, RankStyle style) {
         if (!(slice instanceof Slice.OfPeriod period) || offset + limit > cacheMaxRows) {
-            return render(slice, offset, limit);
+            return render(slice, offset, limit, style);
         }
-        PageKey key = new PageKey(period.leaderboardId(), period.window(), period.period().key(), offset, limit);
+        PageKey key = new PageKey(period.leaderboardId(), period.window(), period.period().key(), offset, limit,
+                style);
         String tag = BoardVersions.tag(period);
         Representation cached = hotPages.getIfPresent(key);
         if (cached != null && current(cached, versions.current(tag))) {
@@ -56,17 +67,31 @@ public class RenderedReads {
                 return old;
             }
             misses.increment();
-            return render(slice, offset, limit);
+            return render(slice, offset, limit, style);
         });
     }
 
-    public Representation player(Slice slice, String userId, int context) {
-        Versioned<java.util.Optional<PlayerPosition>> read = rankings.position(slice, userId, context);
+    public Representation player(Slice slice, String userId, int context, RankStyle style) {
+        Versioned<Optional<PlayerPosition>> read = rankings.position(slice, userId, context, style);
         learn(slice, read.version());
         PlayerPosition position = read.value().orElseThrow(() -> new NotFoundException("player '" + userId
                 + "' has no score in " + slice.window() + " " + slice.view().key() + " of leaderboard '"
                 + slice.boardId() + "'" + (slice.segment() == null ? "" : " in segment '" + slice.segment() + "'")));
-        return Representation.of(bytes(PlayerResponse.of(slice, userId, position)), read.version());
+        List<Tier> tiers = tiersOf.apply(slice.boardId());
+        return Representation.of(bytes(PlayerResponse.of(slice, userId, position, tiers)), read.version(),
+                tiersVariant(tiers));
+    }
+
+    /** Like {@link #knownEtag}, for a player lookup: its body also shows the board's tiers. */
+    public String knownPlayerEtag(Slice slice) {
+        BoardVersion known = knownVersion(slice);
+        return known == null ? null : Representation.versionTag(known, tiersVariant(tiersOf.apply(
+                slice.boardId())));
+    }
+
+    /** Empty without tiers; else a digest of their definition, so a tiers change changes the player tags. */
+    private static String tiersVariant(List<Tier> tiers) {
+        return tiers.isEmpty() ? "" : "t" + Integer.toString(BoardDirectory.tiersToJson(tiers).hashCode(), 36);
     }
 
     /**
@@ -74,11 +99,12 @@ public class RenderedReads {
      * whose {@code If-None-Match} names it is answered {@code 304} from memory.
      */
     public String knownEtag(Slice slice) {
-        if (slice instanceof Slice.OfPeriod period) {
-            BoardVersion known = versions.current(BoardVersions.tag(period));
-            return known == null ? null : known.etag();
-        }
-        return null;
+        BoardVersion known = knownVersion(slice);
+        return known == null ? null : known.etag();
+    }
+
+    private BoardVersion knownVersion(Slice slice) {
+        return slice instanceof Slice.OfPeriod period ? versions.current(BoardVersions.tag(period)) : null;
     }
 
     public void onChange(BoardChange change) {
@@ -102,8 +128,8 @@ public class RenderedReads {
         return misses.sum();
     }
 
-    private Representation render(Slice slice, long offset, int limit) {
-        Versioned<RankingPage> read = rankings.page(slice, offset, limit);
+    private Representation render(Slice slice, long offset, int limit, RankStyle style) {
+        Versioned<RankingPage> read = rankings.page(slice, offset, limit, style);
         learn(slice, read.version());
         return Representation.of(bytes(RankingsResponse.of(slice, offset, limit, read.value())), read.version());
     }
@@ -119,7 +145,7 @@ public class RenderedReads {
         return known == null || (page.version() != null && page.version().compareTo(known) >= 0);
     }
 
-    private byte[] bytes(Object response) {
+    byte[] bytes(Object response) {
         try {
             return json.writeValueAsBytes(response);
         } catch (JsonProcessingException e) {

@@ -13,7 +13,21 @@ import java.util.HexFormat;
 public record Representation(byte[] body, String etag, BoardVersion version) {
 
     public static Representation of(byte[] body, BoardVersion version) {
-        return new Representation(body, version != null ? version.etag() : digestTag(body), version);
+        return of(body, version, "");
+    }
+
+    /**
+     * @param variant what else the body depends on besides the board version (e.g. the board's tiers), appended to
+     *                a version tag; empty for nothing. Digest tags cover everything already.
+     */
+    public static Representation of(byte[] body, BoardVersion version, String variant) {
+        return new Representation(body, version != null ? versionTag(version, variant) : digestTag(body), version);
+    }
+
+    /** The entity tag of a board version, with a variant when the body depends on more than the board's rows. */
+    public static String versionTag(BoardVersion version, String variant) {
+        String tag = version.etag();
+        return variant.isEmpty() ? tag : tag.substring(0, tag.length() - 1) + "-" + variant + "\"";
     }
 
     /** Whether an {@code If-None-Match} value names this representation (a list, {@code *}, weak tags too). */

@@ -12,7 +12,7 @@ import static dev.leaderboard.server.fuzz.Endpoint.put;
 /**
  * Every public and operator endpoint of API.md, in one list: a new endpoint is one more line here (parameter and
  * field names already known to {@link FuzzValues} get plausible values as well as hostile ones). Endpoints API.md
- * promises that this build does not have yet (tiers, results, subset, flags, adjustments, suspension) are listed
+ * promises that this build does not have yet (results, subset, flags, adjustments, suspension) are listed
  * too: they are 404 problems today and fuzzed for real once they exist.
  */
 public final class EndpointCatalogue {
@@ -27,7 +27,7 @@ public final class EndpointCatalogue {
             get("stream", "/api/v1/leaderboards/{id}/stream", "window", "segment", "top",
                     "access_token").with(STREAM),
             get("tiers", "/api/v1/leaderboards/{id}/tiers", READ),
-            get("tier-players", "/api/v1/leaderboards/{id}/tiers/{tier}/players", "offset", "limit"),
+            get("tier-players", "/api/v1/leaderboards/{id}/tiers/{tier}/players", with(READ, "offset", "limit")),
             get("results", "/api/v1/leaderboards/{id}/results", with(READ, "offset", "limit")),
             post("subset", "/api/v1/leaderboards/{id}/rankings/subset", READ).body("userIds"),
             post("graphql", "/api/v1/graphql").body("query", "variables", "operationName"),
@@ -35,7 +35,7 @@ public final class EndpointCatalogue {
                     .body("actionId", "type", "leaderboardId", "userId", "attributes", "segment").submit(),
             post("batch", "/api/v1/actions/batch").body("actions").submit(),
             get("action-types", "/api/v1/action-types"),
-            put("define-board", "/api/v1/admin/leaderboards/{id}").body("name", "description").admin(),
+            put("define-board", "/api/v1/admin/leaderboards/{id}").body("name", "description", "tiers").admin(),
             get("projections", "/api/v1/admin/projections").admin(),
             post("replay", "/api/v1/admin/projections/{projection}/replay").admin().with(NO_SUCCESS),
             delete("cancel-replay", "/api/v1/admin/projections/{projection}/replay").admin(),

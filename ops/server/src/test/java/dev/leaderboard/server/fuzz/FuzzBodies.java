@@ -116,6 +116,10 @@ final class FuzzBodies {
                         .map(items -> "[" + String.join(",", items) + "]")),
                 Map.entry("name", Arbitraries.of("Fuzz board", "x").map(FuzzBodies::quoted)),
                 Map.entry("description", Arbitraries.of("made by the fuzzer", "").map(FuzzBodies::quoted)),
+                Map.entry("tiers", Arbitraries.of("[]", "[{\"name\":\"gold\",\"top\":10}]",
+                        "[{\"name\":\"gold\",\"top\":1},{\"name\":\"silver\",\"topPercent\":12.5}]",
+                        "[{\"name\":\"gold\"}]", "[{\"name\":\"gold\",\"topPercent\":1e-999999999}]",
+                        "[{\"name\":\"gold\",\"top\":1},{\"name\":\"gold\",\"top\":2}]", "[null]")),
                 Map.entry("points", Arbitraries.integers().between(-50, 50).map(String::valueOf)),
                 Map.entry("reason", Arbitraries.of("fuzz", "").map(FuzzBodies::quoted)),
                 Map.entry("resolution", Arbitraries.of("confirmed", "dismissed").map(FuzzBodies::quoted)));

@@ -84,6 +84,27 @@ class BoundedReadsTest {
     }
 
     @Test
+    void aDenseRankedReadWhileTheMaximumAreComputingIsRefusedWith503AndThePlaceIsFreedAfterwards() throws Exception {
+        String dense = "/api/v1/leaderboards/global/rankings?rankStyle=dense&offset=";
+        CompletableFuture<HttpResponse<String>> first;
+        try (HeldLock lock = HeldLock.on(database, "suspended_player")) {
+            first = CompletableFuture.supplyAsync(() -> http.get(dense + "1"));
+            lock.awaitWaiters(1);
+
+            HttpResponse<String> second = http.get(dense + "0&limit=2");
+            HttpResponse<String> competition = http.get("/api/v1/leaderboards/global/rankings?rankStyle=competition");
+
+            assertBusy(second);
+            assertThat(JSON.readTree(second.body()).get("detail").asText()).contains("dense-rank computations");
+            assertThat(competition.statusCode()).as("competition ranks come from Redis").isEqualTo(200);
+            assertThat(first).isNotDone();
+        }
+        assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(http.get(dense + "0&limit=2").body()).get("entries").findValuesAsText("rank"))
+                .containsExactly("1", "2");
+    }
+
+    @Test
     void anExportWhileTheMaximumAreStreamingIsRefusedWith503AndRetryAfterAndThePlaceIsFreedAfterwards()
             throws Exception {
         String export = "/api/v1/leaderboards/global/export?format=csv";

@@ -22,7 +22,7 @@ class GraphQlReadsTest extends ServerTest {
     private static final String RANKING_FIELDS = "leaderboardId window period { key start end } totalPlayers offset"
             + " limit entries { rank userId score }";
     private static final String PLAYER_FIELDS = "leaderboardId window period { key start end } userId rank score"
-            + " totalPlayers topPercent entries { rank userId score }";
+            + " totalPlayers topPercent percentile tier entries { rank userId score }";
 
     private String board;
     private String first;
@@ -31,7 +31,8 @@ class GraphQlReadsTest extends ServerTest {
     @BeforeEach
     void boardWithATie() {
         board = "gql-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.put("/api/v1/admin/leaderboards/" + board, Tokens.admin(), "{\"name\":\"GraphQL\"}").status())
+        assertThat(api.put("/api/v1/admin/leaderboards/" + board, Tokens.admin(), "{\"name\":\"GraphQL\","
+                + "\"tiers\":[{\"name\":\"gold\",\"top\":1},{\"name\":\"others\",\"topPercent\":100}]}").status())
                 .isEqualTo(201);
         first = newUserId();
         second = newUserId();
@@ -64,6 +65,23 @@ class GraphQlReadsTest extends ServerTest {
                 + " { " + PLAYER_FIELDS + " } }");
 
         assertThat(graphql.path("data").path("player")).isEqualTo(rest);
+    }
+
+    @Test
+    void tiersAndATiersPlayersEqualTheRestAnswers() {
+        JsonNode restTiers = api.get("/api/v1/leaderboards/" + board + "/tiers?window=weekly", null).json();
+        JsonNode restPage = api.get("/api/v1/leaderboards/" + board + "/tiers/others/players?window=weekly"
+                + "&rankStyle=competition", null).json();
+
+        JsonNode tiers = query("{ tiers(leaderboardId: \"" + board + "\", window: \"weekly\") { leaderboardId window"
+                + " period { key start end } totalPlayers tiers { name fromRank toRank cutoffScore players } } }");
+        JsonNode page = query("{ tierPlayers(leaderboardId: \"" + board + "\", tier: \"others\", window: \"weekly\","
+                + " rankStyle: \"competition\") { leaderboardId window period { key start end } tier fromRank toRank"
+                + " players totalPlayers offset limit entries { rank userId score } } }");
+
+        assertThat(tiers.path("data").path("tiers")).isEqualTo(restTiers);
+        assertThat(page.path("data").path("tierPlayers")).isEqualTo(restPage);
+        assertThat(restPage.path("entries").findValuesAsText("rank")).containsExactly("2", "2");
     }
 
     @Test

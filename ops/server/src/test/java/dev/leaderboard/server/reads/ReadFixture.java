@@ -21,7 +21,10 @@ final class ReadFixture {
     }
 
     static void awaitProjected(ServerInstance server) {
-        ProjectionStatusReader status = server.bean(ProjectionStatusReader.class);
+        awaitProjected(server.bean(ProjectionStatusReader.class));
+    }
+
+    static void awaitProjected(ProjectionStatusReader status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> status.standings().lag() == 0);
     }

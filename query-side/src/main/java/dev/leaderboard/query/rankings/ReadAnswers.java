@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 public class ReadAnswers {
 
     static final String USER_ID = "[A-Za-z0-9._-]{1,64}";
-    private static final int MAX_LIMIT = 1000;
+    public static final int MAX_LIMIT = 1000;
     private static final int MAX_CONTEXT = 50;
 
     /** A body with its entity tag, or only the tag when the client's {@code If-None-Match} already names it. */

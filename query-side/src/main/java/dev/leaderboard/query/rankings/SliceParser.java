@@ -22,9 +22,7 @@ public class SliceParser {
     }
 
     public Slice parse(String leaderboardId, String window, String period, String from, String to) {
-        if (!boards.exists(leaderboardId)) {
-            throw new NotFoundException("leaderboard '" + leaderboardId + "' does not exist");
-        }
+        requireBoard(leaderboardId);
         String windowId = window == null || window.isBlank() ? TimeWindow.ALL_TIME.id() : window;
         if (Slice.OfRange.WINDOW.equals(windowId)) {
             return range(leaderboardId, from, to);
@@ -34,6 +32,26 @@ public class SliceParser {
         if (from != null || to != null) {
             throw new InvalidQueryException("'from' and 'to' are only for window=custom");
         }
+        return ofPeriod(leaderboardId, timeWindow, period);
+    }
+
+    /** A period that can be closed: of a daily, weekly or monthly window (the current one when none is named). */
+    public Slice.OfPeriod closablePeriod(String leaderboardId, String window, String period) {
+        requireBoard(leaderboardId);
+        TimeWindow timeWindow = TimeWindow.fromId(window == null ? "" : window)
+                .filter(w -> w != TimeWindow.ALL_TIME)
+                .orElseThrow(() -> new InvalidQueryException("window must be daily, weekly or monthly (periods of"
+                        + " all-time and custom ranges are never closed), was '" + window + "'"));
+        return ofPeriod(leaderboardId, timeWindow, period);
+    }
+
+    private void requireBoard(String leaderboardId) {
+        if (!boards.exists(leaderboardId)) {
+            throw new NotFoundException("leaderboard '" + leaderboardId + "' does not exist");
+        }
+    }
+
+    private Slice.OfPeriod ofPeriod(String leaderboardId, TimeWindow timeWindow, String period) {
         try {
             return new Slice.OfPeriod(leaderboardId, timeWindow, period == null || period.isBlank()
                     ? timeWindow.periodOf(clock.instant()) : timeWindow.parsePeriod(period));

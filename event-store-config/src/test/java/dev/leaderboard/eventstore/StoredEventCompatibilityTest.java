@@ -107,7 +107,7 @@ class StoredEventCompatibilityTest {
                         Instant.parse("2026-11-22T10:15:31Z"))),
                 new Sample(FlagResolved.class, "1", new FlagResolved("alice", "0b6f3c1e-5d2a-4f7e-9c11-2a3b4c5d6e7f",
                         "dismissed", "tournament final, many quick answers", "ops-ben",
-                        Instant.parse("2026-11-22T11:00:00Z")),
+                        Instant.parse("2026-11-22T11:00:00Z"))),
                 new Sample(PeriodClosed.class, "1", new PeriodClosed("global", "daily", "2026-11-22",
                         Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z"),
                         Instant.parse("2026-11-23T00:05:00.250Z"), 48213, 3,

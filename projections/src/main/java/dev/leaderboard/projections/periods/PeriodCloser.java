@@ -6,6 +6,7 @@ import dev.leaderboard.windows.Period;
 import dev.leaderboard.windows.TimeWindow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public class PeriodCloser implements SmartLifecycle {
     private final Clock clock;
     private final Counter closed;
     private final Counter failures;
+    private final Timer closeTime;
     private ScheduledExecutorService scheduler;
 
     public PeriodCloser(PeriodCloseProperties properties, BoardDirectory boards, PeriodFences fences,
@@ -54,6 +56,9 @@ public class PeriodCloser implements SmartLifecycle {
                 .register(meters);
         this.failures = Counter.builder("leaderboard.periods.close-failures")
                 .description("Closes that failed and are tried again at the next poll").register(meters);
+        this.closeTime = Timer.builder("leaderboard.periods.close")
+                .description("Time to close one board's period: freeze its rows and append PeriodClosed")
+                .register(meters);
     }
 
     /** One round: closes what is due and covered; what is not yet covered is tried again at the next round. */
@@ -96,7 +101,7 @@ public class PeriodCloser implements SmartLifecycle {
         for (LeaderboardDefinition board : open) {
             ClosePeriod command = new ClosePeriod(board.leaderboardId(), window, period, fence, board.tiers());
             try {
-                commands.sendAndWait(command);
+                closeTime.record(() -> commands.sendAndWait(command));
                 closed.increment();
                 log.info("Closed {} (fence {})", command.aggregateId(), fence);
             } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import dev.leaderboard.events.ClosedTier;
 import dev.leaderboard.projections.generations.ProjectionGenerations;
 import dev.leaderboard.windows.TimeWindow;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -93,15 +94,7 @@ public class PeriodResults {
         MessageDigest sha256 = sha256();
         Map<Long, Long> scoreAtRank = new HashMap<>();
         ranges.forEach(r -> scoreAtRank.put(r.toRank(), null));
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement(
-                    "SELECT rank, user_id, score FROM period_result_entry WHERE " + KEY + " ORDER BY rank");
-            for (int i = 0; i < key.length; i++) {
-                statement.setObject(i + 1, key[i]);
-            }
-            statement.setFetchSize(10_000);
-            return statement;
-        }, rs -> {
+        streamRows(jdbc, command.leaderboardId(), command.window().id(), command.period().key(), 10_000, rs -> {
             long rank = rs.getLong(1);
             long score = rs.getLong(3);
             sha256.update(digestLine(rank, rs.getString(2), score).getBytes(StandardCharsets.UTF_8));
@@ -119,6 +112,23 @@ public class PeriodResults {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", key[0], key[1], key[2], Timestamp.from(closedAt),
                 command.fence(), total, digest, toJson(tiers));
         return new Frozen(closedAt, total, tiers, digest);
+    }
+
+    /**
+     * Every frozen row of a period in rank order ({@code rank, user_id, score}), through a cursor of
+     * {@code fetchSize} rows: call it inside a transaction, or PostgreSQL's driver reads all rows at once.
+     */
+    public static void streamRows(JdbcTemplate jdbc, String leaderboardId, String window, String period,
+                                  int fetchSize, RowCallbackHandler rows) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(
+                    "SELECT rank, user_id, score FROM period_result_entry WHERE " + KEY + " ORDER BY rank");
+            statement.setString(1, leaderboardId);
+            statement.setString(2, window);
+            statement.setString(3, period);
+            statement.setFetchSize(fetchSize);
+            return statement;
+        }, rows);
     }
 
     /** One line of the digest's input: {@code rank,userId,score\n}. */

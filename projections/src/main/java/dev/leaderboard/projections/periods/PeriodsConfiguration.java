@@ -79,8 +79,17 @@ public class PeriodsConfiguration {
 
         @Bean(destroyMethod = "destroy")
         public DefaultKafkaProducerFactory<String, String> periodResultsProducerFactory(
-                KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles) {
+                KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, PeriodResultsKafkaProperties properties) {
             Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
+            // One send is bounded by max.block.ms (metadata, buffer) + delivery.timeout.ms, within the send timeout,
+            // so a broker outage fails the processor's batch (retried with back-off) instead of blocking it.
+            long timeout = properties.sendTimeout().toMillis();
+            int block = (int) Math.max(100, timeout / 4);
+            int delivery = (int) Math.max(200, timeout - block);
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, block);
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, delivery);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
             config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             config.put(ProducerConfig.ACKS_CONFIG, "all");

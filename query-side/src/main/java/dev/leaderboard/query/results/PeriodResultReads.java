@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leaderboard.boards.RankStyle;
 import dev.leaderboard.events.ClosedTier;
+import dev.leaderboard.projections.periods.PeriodResults;
 import dev.leaderboard.query.rankings.PostgresRankings;
 import dev.leaderboard.query.rankings.RankedEntry;
 import dev.leaderboard.query.rankings.Slice;
@@ -57,18 +58,9 @@ public class PeriodResultReads {
 
     /** Every row in rank order through a cursor on the export's connection. */
     public void streamAll(Connection snapshot, Slice.OfPeriod slice, PostgresRankings.RowConsumer consumer) {
-        Object[] key = key(slice);
-        new JdbcTemplate(new SingleConnectionDataSource(snapshot, true)).query(connection -> {
-            var statement = connection.prepareStatement(
-                    "SELECT rank, user_id, score FROM period_result_entry WHERE " + KEY + " ORDER BY rank");
-            for (int i = 0; i < key.length; i++) {
-                statement.setObject(i + 1, key[i]);
-            }
-            statement.setFetchSize(1000);
-            return statement;
-        }, rs -> {
-            consumer.accept(new RankedEntry(rs.getLong(1), rs.getString(2), rs.getLong(3)));
-        });
+        PeriodResults.streamRows(new JdbcTemplate(new SingleConnectionDataSource(snapshot, true)),
+                slice.leaderboardId(), slice.window(), slice.period().key(), 1000,
+                rs -> consumer.accept(new RankedEntry(rs.getLong(1), rs.getString(2), rs.getLong(3))));
     }
 
     private static Object[] key(Slice.OfPeriod slice) {

@@ -2,6 +2,7 @@ package dev.leaderboard.server.periods;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leaderboard.boards.Tier;
 import dev.leaderboard.projections.admin.ProjectionStatusReader;
 import dev.leaderboard.projections.periods.ClosePeriod;
 import dev.leaderboard.projections.periods.ClosedPeriod;
@@ -11,6 +12,7 @@ import dev.leaderboard.server.support.MutableClock;
 import dev.leaderboard.server.support.ServerInstance;
 import dev.leaderboard.server.support.TestKafka;
 import dev.leaderboard.server.support.TestPostgres;
+import dev.leaderboard.server.support.TestRedis;
 import dev.leaderboard.server.support.Tokens;
 import dev.leaderboard.server.support.TopicReader;
 import dev.leaderboard.windows.TimeWindow;
@@ -161,6 +163,37 @@ class PeriodCloseTest {
                     + "&format=xml", null), 400, "format");
             assertProblem(api.get("/api/v1/leaderboards/global/results/export?window=weekly&period=2026-W48", null),
                     409, "open");
+        }
+    }
+
+    @Test
+    void aCloseCutsTheFrozenRowsIntoTiersAndStoresEachTiersRanksAndCutoff() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+        try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl(), TestRedis.shared().port(),
+                clock)) {
+            submit(server.api(), clock, "ann", "quiz-perfect-score");      // 50
+            submit(server.api(), clock, "bob", "level-up");                // 25
+            submit(server.api(), clock, "cid", "quiz-completed");          // 10
+            submit(server.api(), clock, "dan", "quiz-completed");          // 10
+            submit(server.api(), clock, "eve", "daily-login");             // 5
+            awaitCaughtUp(server);
+            List<Tier> tiers = List.of(Tier.top("gold", 1), Tier.topPercent("silver", "50"), Tier.top("bronze", 10));
+            server.bean(CommandGateway.class).sendAndWait(new ClosePeriod("global", TimeWindow.WEEKLY,
+                    TimeWindow.WEEKLY.parsePeriod("2026-W48"), 0, tiers));
+
+            JdbcTemplate jdbc = server.rows().jdbc();
+            assertThat(jdbc.queryForList("""
+                    SELECT user_id || ':' || tier FROM period_result_entry WHERE time_window = 'weekly'
+                    ORDER BY rank""", String.class))
+                    .containsExactly("ann:gold", "bob:silver", "cid:bronze", "dan:bronze", "eve:bronze");
+            JsonNode stored = new ObjectMapper().readTree(jdbc.queryForObject("""
+                    SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
+                    WHERE payload_type = 'dev.leaderboard.events.PeriodClosed'""", String.class));
+            assertThat(stored.get("tiers").toString()).isEqualTo("""
+                    [{"name":"gold","fromRank":1,"toRank":1,"players":1,"cutoffScore":50},\
+                    {"name":"silver","fromRank":2,"toRank":2,"players":1,"cutoffScore":25},\
+                    {"name":"bronze","fromRank":3,"toRank":5,"players":3,"cutoffScore":5}]""");
+            assertThat(stored.get("totalPlayers").asLong()).isEqualTo(5);
         }
     }
 

@@ -91,6 +91,9 @@ class PeriodCloseTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM period_result_entry", Integer.class)).isEqualTo(4);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                     Integer.class, AGGREGATE)).isEqualTo(1);
+            assertThatThrownBy(() -> jdbc.update("UPDATE period_result_entry SET score = 99 WHERE rank = 1"))
+                    .hasMessageContaining("immutable");
+            assertThatThrownBy(() -> jdbc.update("DELETE FROM period_result")).hasMessageContaining("immutable");
 
             String eventId = jdbc.queryForObject(
                     "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?", String.class,

@@ -19,6 +19,14 @@ public class WebConfiguration {
     }
 
     @Bean
+    public FilterRegistrationBean<MalformedPathFilter> malformedPathFilter(ProblemResponses problems) {
+        FilterRegistrationBean<MalformedPathFilter> registration = new FilterRegistrationBean<>(
+                new MalformedPathFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    @Bean
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(HttpProperties properties,
                                                                                  ProblemResponses problems) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,14 +44,6 @@ public class BoardDirectory {
             return true;
         }
         return false;
-    }
-
-    /** One board's definition (operator definitions overriding configured names), if the board exists. */
-    public Optional<LeaderboardDefinition> find(String leaderboardId) {
-        if (!exists(leaderboardId)) {
-            return Optional.empty();
-        }
-        return all().stream().filter(d -> d.leaderboardId().equals(leaderboardId)).findFirst();
     }
 
     /** Every board, operator definitions overriding configured names, ordered by id. */

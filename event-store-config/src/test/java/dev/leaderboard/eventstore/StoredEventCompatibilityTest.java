@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leaderboard.events.BoardTier;
 import dev.leaderboard.events.FlagResolved;
+import dev.leaderboard.events.ClosedTier;
 import dev.leaderboard.events.LeaderboardDefined;
+import dev.leaderboard.events.PeriodClosed;
 import dev.leaderboard.events.PlayerFlagged;
 import dev.leaderboard.events.PlayerReinstated;
 import dev.leaderboard.events.PlayerSuspended;
@@ -108,7 +110,12 @@ class StoredEventCompatibilityTest {
                         Instant.parse("2026-11-22T10:15:31Z"))),
                 new Sample(FlagResolved.class, "1", new FlagResolved("alice", "0b6f3c1e-5d2a-4f7e-9c11-2a3b4c5d6e7f",
                         "dismissed", "tournament final, many quick answers", "ops-ben",
-                        Instant.parse("2026-11-22T11:00:00Z"))));
+                        Instant.parse("2026-11-22T11:00:00Z"))),
+                new Sample(PeriodClosed.class, "1", new PeriodClosed("global", "daily", "2026-11-22",
+                        Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z"),
+                        Instant.parse("2026-11-23T00:05:00.250Z"), 48213, 3,
+                        List.of(new ClosedTier("gold", 1, 1, 1, 120L), new ClosedTier("silver", 2, 1, 0, null)),
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,9 @@ import dev.leaderboard.projections.admin.ProjectionStatusReader;
 import dev.leaderboard.projections.admin.ProjectionsAdminController;
 import dev.leaderboard.projections.balancing.SegmentBalancer;
 import dev.leaderboard.projections.generations.ProjectionGenerations;
+import dev.leaderboard.projections.periods.LateEvents;
+import dev.leaderboard.projections.periods.PeriodFences;
+import dev.leaderboard.projections.periods.PeriodsConfiguration;
 import dev.leaderboard.projections.healing.RedisHealer;
 import dev.leaderboard.projections.health.StandingsHealthIndicator;
 import dev.leaderboard.projections.healing.RedisRestorer;
@@ -63,7 +66,7 @@ import java.util.concurrent.ScheduledExecutorService;
         before = AxonAutoConfiguration.class)
 @ConditionalOnRole(Role.PROJECTIONS)
 @EnableConfigurationProperties({ProjectionProperties.class, RedisLayoutProperties.class})
-@Import(ProjectionsAdminController.class)
+@Import({ProjectionsAdminController.class, PeriodsConfiguration.class})
 public class ProjectionsAutoConfiguration {
 
     @Bean
@@ -106,8 +109,9 @@ public class ProjectionsAutoConfiguration {
     }
 
     @Bean
-    public StandingsProjector standingsProjector(StandingsWriter writer, BoardChangePublisher publisher) {
-        return new StandingsProjector(writer, publisher);
+    public StandingsProjector standingsProjector(StandingsWriter writer, BoardChangePublisher publisher,
+                                                 PeriodFences fences, LateEvents lateEvents) {
+        return new StandingsProjector(writer, publisher, fences, lateEvents);
     }
 
     @Bean
@@ -190,8 +194,8 @@ public class ProjectionsAutoConfiguration {
     public StandingsReplay standingsReplay(EventStore eventStore, StandingsWriter writer,
                                            ProjectionGenerations generations, RedisStandings redis,
                                            JdbcTemplate jdbc, TransactionTemplate transactions,
-                                           ProjectionProperties properties) {
-        return new StandingsReplay(eventStore, writer, generations, redis, jdbc, transactions, properties);
+                                           ProjectionProperties properties, PeriodFences fences) {
+        return new StandingsReplay(eventStore, writer, generations, redis, jdbc, transactions, properties, fences);
     }
 
     @Bean

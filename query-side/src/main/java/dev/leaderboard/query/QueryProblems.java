@@ -5,6 +5,7 @@ import dev.leaderboard.query.rankings.InvalidQueryException;
 import dev.leaderboard.query.rankings.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import dev.leaderboard.query.results.PeriodNotClosedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +35,13 @@ public class QueryProblems {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    @ExceptionHandler(PeriodNotClosedException.class)
+    ProblemDetail notClosed(PeriodNotClosedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Period not closed");
+        return problem;
     }
 
     @ExceptionHandler(NotFoundException.class)

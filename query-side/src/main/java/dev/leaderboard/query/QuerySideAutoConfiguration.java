@@ -12,7 +12,11 @@ import dev.leaderboard.projections.ProjectionsAutoConfiguration;
 import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.layout.RedisLayoutProperties;
 import dev.leaderboard.query.export.ExportController;
+import dev.leaderboard.query.export.ExportStreams;
 import dev.leaderboard.query.graphql.GraphQlConfiguration;
+import dev.leaderboard.query.results.PeriodResultReads;
+import dev.leaderboard.query.results.ResultsController;
+import dev.leaderboard.eventstore.StoredJson;
 import dev.leaderboard.query.limits.ReadFailures;
 import dev.leaderboard.query.live.LiveStreams;
 import dev.leaderboard.query.live.StreamDrop;
@@ -70,8 +74,8 @@ import java.util.function.Function;
 @ConditionalOnRole(Role.QUERY)
 @EnableConfigurationProperties({QueryProperties.class, StreamProperties.class, RedisLayoutProperties.class,
         ReadDataSourceProperties.class})
-@Import({RankingsController.class, SubsetController.class, ExportController.class, StreamController.class,
-        QueryProblems.class, GraphQlConfiguration.class})
+@Import({RankingsController.class, SubsetController.class, ExportController.class, ResultsController.class,
+        StreamController.class, QueryProblems.class, GraphQlConfiguration.class})
 public class QuerySideAutoConfiguration {
 
     @Bean
@@ -118,6 +122,17 @@ public class QuerySideAutoConfiguration {
     public SliceParser sliceParser(@Qualifier(ReadPool.BOARDS) BoardDirectory boards, Clock clock,
                                    QueryProperties properties) {
         return new SliceParser(boards, clock, properties.maxCustomDays());
+    }
+
+    @Bean
+    public ExportStreams exportStreams(@Qualifier(ReadPool.DATA_SOURCE) DataSource readPool,
+                                       QueryProperties properties) {
+        return new ExportStreams(readPool, properties);
+    }
+
+    @Bean
+    public PeriodResultReads periodResultReads(@Qualifier(ReadPool.DATA_SOURCE) DataSource readPool) {
+        return new PeriodResultReads(new JdbcTemplate(readPool), StoredJson.newObjectMapper());
     }
 
     @Bean

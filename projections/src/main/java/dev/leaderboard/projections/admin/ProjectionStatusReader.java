@@ -50,9 +50,7 @@ public class ProjectionStatusReader {
 
     public ProjectionStatus standings() {
         String name = StandingsProjector.PROCESSING_GROUP;
-        List<Long> positions = jdbc.query(
-                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (rs, row) -> position(rs.getBytes(1), rs.getString(2)), name);
+        List<Long> positions = tokens(name).stream().map(ProjectionStatusReader::positionOf).toList();
         long position = positions.stream().mapToLong(Long::longValue).min().orElse(0);
         long head = positionOf(eventStore.createHeadToken());
         long lag = Math.max(0, head - position);
@@ -92,13 +90,17 @@ public class ProjectionStatusReader {
         return Math.max(0, Duration.between(Instant.parse(oldest.get(0)), clock.instant()).toMillis() / 1000.0);
     }
 
-    private long position(byte[] token, String tokenType) {
+    /** The stored token of every segment of a processor (null for a segment that has not processed anything). */
+    public List<TrackingToken> tokens(String processor) {
+        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, row) -> token(rs.getBytes(1), rs.getString(2)), processor);
+    }
+
+    private TrackingToken token(byte[] token, String tokenType) {
         if (token == null || tokenType == null) {
-            return 0;
+            return null;
         }
-        TrackingToken tracking = serializer.deserialize(
-                new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
-        return positionOf(tracking);
+        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
     }
 
     private static long positionOf(TrackingToken token) {

@@ -2,6 +2,8 @@ package dev.leaderboard.projections.replay;
 
 import dev.leaderboard.projections.ProjectionProperties;
 import dev.leaderboard.projections.generations.ProjectionGenerations;
+import dev.leaderboard.projections.periods.Fences;
+import dev.leaderboard.projections.periods.PeriodFences;
 import dev.leaderboard.projections.standings.RedisStandings;
 import dev.leaderboard.projections.standings.StandingChanges;
 import dev.leaderboard.projections.standings.StandingsOfEvents;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +47,7 @@ public class StandingsReplay implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ProjectionProperties properties;
+    private final PeriodFences periodFences;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("standings-replay").daemon().factory());
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
@@ -51,7 +55,7 @@ public class StandingsReplay implements AutoCloseable {
 
     public StandingsReplay(EventStore eventStore, StandingsWriter writer, ProjectionGenerations generations,
                            RedisStandings redis, JdbcTemplate jdbc, TransactionTemplate transactions,
-                           ProjectionProperties properties) {
+                           ProjectionProperties properties, PeriodFences periodFences) {
         this.eventStore = eventStore;
         this.writer = writer;
         this.generations = generations;
@@ -59,6 +63,7 @@ public class StandingsReplay implements AutoCloseable {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.periodFences = periodFences;
     }
 
     /** Claims a new generation and starts rebuilding it in the background. */
@@ -97,14 +102,20 @@ public class StandingsReplay implements AutoCloseable {
             Set<String> suspensionsChanged = new HashSet<>();
             while (true) {
                 StandingChanges changes = new StandingChanges();
-                int read = 0;
-                while (read < properties.replayBatchSize() && stream.hasNextAvailable()) {
+                List<TrackedEventMessage<?>> events = new ArrayList<>();
+                while (events.size() < properties.replayBatchSize() && stream.hasNextAvailable()) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     last = event.trackingToken();
+                    events.add(event);
+                }
+                int read = events.size();
+                // Read after the batch's events, like a live batch: the same events are late for the same periods.
+                Fences fences = read > 0 ? periodFences.current() : Fences.NONE;
+                for (TrackedEventMessage<?> event : events) {
                     if (event instanceof DomainEventMessage<?> domainEvent) {
-                        StandingsOfEvents.addTo(changes, event.getPayload(), domainEvent.getSequenceNumber());
+                        StandingsOfEvents.addTo(changes, event.getPayload(), domainEvent.getSequenceNumber(),
+                                position(event.trackingToken()), fences, window -> { });
                     }
-                    read++;
                 }
                 suspensionsChanged.addAll(changes.suspensionsChanged());
                 if (read > 0) {

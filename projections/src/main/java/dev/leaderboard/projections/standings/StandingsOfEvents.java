@@ -8,11 +8,15 @@ import dev.leaderboard.events.ScoreAdjusted;
 import dev.leaderboard.events.ScoreIncreased;
 import dev.leaderboard.events.WindowTotals;
 import dev.leaderboard.projections.layout.RankMember;
+import dev.leaderboard.projections.periods.Fences;
 import dev.leaderboard.windows.TimeWindow;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** What each event means for the standings. Adding an event type is one method here and one handler. */
 public final class StandingsOfEvents {
@@ -26,6 +30,30 @@ public final class StandingsOfEvents {
             case PlayerSuspended e -> changes.suspend(e.userId(), RankMember.truncate(e.occurredAt()));
             case PlayerReinstated e -> changes.reinstate(e.userId());
             default -> changes.add(of(event, version));
+        }
+    }
+
+    /**
+     * As {@link #addTo(StandingChanges, Object, long)}, leaving out the standings of closed periods the event, stored
+     * at {@code position}, came too late for; each window it came too late for is reported to {@code late} once. The
+     * event still counts in all-time and in every period still open.
+     */
+    public static void addTo(StandingChanges changes, Object event, long version, long position, Fences fences,
+                             Consumer<TimeWindow> late) {
+        if (event instanceof ScoreIncreased || event instanceof ScoreAdjusted) {
+            List<Standing> counted = new ArrayList<>(8);
+            Set<TimeWindow> lateFor = EnumSet.noneOf(TimeWindow.class);
+            for (Standing standing : of(event, version)) {
+                if (fences.excludes(standing.window(), standing.period(), position)) {
+                    lateFor.add(standing.window());
+                } else {
+                    counted.add(standing);
+                }
+            }
+            lateFor.forEach(late);
+            changes.add(counted);
+        } else {
+            addTo(changes, event, version);
         }
     }
 

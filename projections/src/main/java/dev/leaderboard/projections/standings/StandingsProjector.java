@@ -5,9 +5,13 @@ import dev.leaderboard.events.PlayerSuspended;
 import dev.leaderboard.events.ScoreAdjusted;
 import dev.leaderboard.events.ScoreIncreased;
 import dev.leaderboard.projections.live.BoardChangePublisher;
+import dev.leaderboard.projections.periods.Fences;
+import dev.leaderboard.projections.periods.LateEvents;
+import dev.leaderboard.projections.periods.PeriodFences;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -25,45 +29,75 @@ public class StandingsProjector {
 
     private final StandingsWriter writer;
     private final BoardChangePublisher publisher;
+    private final PeriodFences fences;
+    private final LateEvents lateEvents;
 
-    public StandingsProjector(StandingsWriter writer, BoardChangePublisher publisher) {
+    public StandingsProjector(StandingsWriter writer, BoardChangePublisher publisher, PeriodFences fences,
+                              LateEvents lateEvents) {
         this.writer = writer;
         this.publisher = publisher;
+        this.fences = fences;
+        this.lateEvents = lateEvents;
     }
 
     @EventHandler
-    void on(ScoreIncreased event, @SequenceNumber long sequenceNumber) {
-        StandingsOfEvents.addTo(batch(), event, sequenceNumber);
+    void on(ScoreIncreased event, @SequenceNumber long sequenceNumber, TrackingToken token) {
+        addScoring(event, sequenceNumber, token);
     }
 
     @EventHandler
-    void on(ScoreAdjusted event, @SequenceNumber long sequenceNumber) {
-        StandingsOfEvents.addTo(batch(), event, sequenceNumber);
+    void on(ScoreAdjusted event, @SequenceNumber long sequenceNumber, TrackingToken token) {
+        addScoring(event, sequenceNumber, token);
     }
 
     @EventHandler
     void on(PlayerSuspended event, @SequenceNumber long sequenceNumber) {
-        StandingsOfEvents.addTo(batch(), event, sequenceNumber);
+        StandingsOfEvents.addTo(batch().changes, event, sequenceNumber);
     }
 
     @EventHandler
     void on(PlayerReinstated event, @SequenceNumber long sequenceNumber) {
-        StandingsOfEvents.addTo(batch(), event, sequenceNumber);
+        StandingsOfEvents.addTo(batch().changes, event, sequenceNumber);
+    }
+
+    private void addScoring(Object event, long sequenceNumber, TrackingToken token) {
+        Batch batch = batch();
+        StandingsOfEvents.addTo(batch.changes, event, sequenceNumber, positionOf(token), batch.fences(),
+                lateEvents::count);
+    }
+
+    static long positionOf(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
     }
 
     // A new event type that moves standings: one handler like the above plus one case in StandingsOfEvents.
 
-    private StandingChanges batch() {
+    private Batch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            StandingChanges changes = new StandingChanges();
+            Batch batch = new Batch();
             unitOfWork.onPrepareCommit(u -> {
-                StandingsWriter.Written written = writer.write(changes);
+                StandingsWriter.Written written = writer.write(batch.changes);
                 unitOfWork.afterCommit(committed -> publisher.publishChanges(written.generations().live(),
                         written.liveBoards()));
             });
-            return changes;
+            return batch;
         });
     }
 
+    /**
+     * One batch's changes, and the fences of closed periods, read at its first scoring event: every event of the
+     * batch was read from the store before, and the shared lock taken with them is held until the batch commits.
+     */
+    private final class Batch {
+        private final StandingChanges changes = new StandingChanges();
+        private Fences fences;
+
+        Fences fences() {
+            if (fences == null) {
+                fences = StandingsProjector.this.fences.current();
+            }
+            return fences;
+        }
+    }
 }

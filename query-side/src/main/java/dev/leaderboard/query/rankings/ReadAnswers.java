@@ -58,7 +58,8 @@ public class ReadAnswers {
         return answer(tiers.players(slice, tier, offset, limit, style), ifNoneMatch);
     }
 
-    private static void requirePage(long offset, int limit) {
+    /** @throws InvalidQueryException unless {@code offset} is 0 or more and {@code limit} 1..1000 */
+    public static void requirePage(long offset, int limit) {
         if (offset < 0) {
             throw new InvalidQueryException("offset must be 0 or more, was " + offset);
         }

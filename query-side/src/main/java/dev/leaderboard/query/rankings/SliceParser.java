@@ -30,14 +30,7 @@ public class SliceParser {
      *                empty board, like a board without players
      */
     public Slice parse(String boardId, String window, String period, String from, String to, String segment) {
-        if (!boards.exists(boardId)) {
-            throw new NotFoundException("leaderboard '" + boardId + "' does not exist");
-        }
-        boolean wholeBoard = segment == null || segment.isEmpty();
-        if (!wholeBoard && !Segments.isValid(segment)) {
-            throw new InvalidQueryException("segment must be 1-32 of [A-Za-z0-9._-]");
-        }
-        String leaderboardId = Segments.boardKey(boardId, wholeBoard ? null : segment);
+        String leaderboardId = boardKey(boardId, segment);
         String windowId = window == null || window.isBlank() ? TimeWindow.ALL_TIME.id() : window;
         if (Slice.OfRange.WINDOW.equals(windowId)) {
             return range(leaderboardId, from, to);
@@ -47,6 +40,35 @@ public class SliceParser {
         if (from != null || to != null) {
             throw new InvalidQueryException("'from' and 'to' are only for window=custom");
         }
+        return ofPeriod(leaderboardId, timeWindow, period);
+    }
+
+    /**
+     * A period that can be closed: of a daily, weekly or monthly window (the current one when none is named), of the
+     * board or of one of its segments.
+     */
+    public Slice.OfPeriod closablePeriod(String boardId, String window, String period, String segment) {
+        String leaderboardId = boardKey(boardId, segment);
+        TimeWindow timeWindow = TimeWindow.fromId(window == null ? "" : window)
+                .filter(w -> w != TimeWindow.ALL_TIME)
+                .orElseThrow(() -> new InvalidQueryException("window must be daily, weekly or monthly (periods of"
+                        + " all-time and custom ranges are never closed), was '" + window + "'"));
+        return ofPeriod(leaderboardId, timeWindow, period);
+    }
+
+    /** The storage key of the board, or of its segment; 404 for an unknown board, 400 for a malformed segment. */
+    private String boardKey(String boardId, String segment) {
+        if (!boards.exists(boardId)) {
+            throw new NotFoundException("leaderboard '" + boardId + "' does not exist");
+        }
+        boolean wholeBoard = segment == null || segment.isEmpty();
+        if (!wholeBoard && !Segments.isValid(segment)) {
+            throw new InvalidQueryException("segment must be 1-32 of [A-Za-z0-9._-]");
+        }
+        return Segments.boardKey(boardId, wholeBoard ? null : segment);
+    }
+
+    private Slice.OfPeriod ofPeriod(String leaderboardId, TimeWindow timeWindow, String period) {
         try {
             return new Slice.OfPeriod(leaderboardId, timeWindow, period == null || period.isBlank()
                     ? timeWindow.periodOf(clock.instant()) : timeWindow.parsePeriod(period));

@@ -95,6 +95,16 @@ public final class ReadBenchmark {
                     e.printStackTrace(progress);
                 }
             }
+            if (report.boardReady() && options.runs(ReadOptions.Scenario.CLOSE)) {
+                try {
+                    close(dataDirectory);
+                } catch (Exception e) {
+                    failures++;
+                    report.note("close failed: " + e);
+                    progress.println("The close scenario failed: " + e);
+                    e.printStackTrace(progress);
+                }
+            }
         } finally {
             if (!options.keepData()) {
                 BenchJvm.deleteRecursively(dataDirectory, progress);
@@ -128,7 +138,7 @@ public final class ReadBenchmark {
             progress.printf("[board] inserted %,d rows in %.1f s%n", inserted.rows(),
                     inserted.elapsed().toMillis() / 1000.0);
             if (!options.runs(ReadOptions.Scenario.READS) && !options.runs(ReadOptions.Scenario.SSE)) {
-                progress.println("[board] only the export runs: Redis is not restored");
+                progress.println("[board] only the export or the close runs: Redis is not restored");
                 report.board(inserted, -1, Duration.ZERO, board.rowsNow());
                 return;
             }
@@ -292,6 +302,32 @@ public final class ReadBenchmark {
             }, options.changeSpacing());
             CpuMeter.Usage usage = cpu.stop();
             report.streams(result, usage, api.fanOut().since(fanOutBefore));
+        }
+    }
+
+    /**
+     * Server 3 (all roles, 256 MiB heap, closer polling every second): a past day of the board closed by the server,
+     * then the same rows through plain COPY.
+     */
+    private void close(Path dataDirectory) throws Exception {
+        Path log = logFile("close");
+        List<String> javaOptions = new java.util.ArrayList<>(options.serverJavaOptions());
+        javaOptions.add("-Xmx256m");
+        List<String> springArguments = new java.util.ArrayList<>(options.serverArguments());
+        springArguments.add("--leaderboard.periods.close.poll-interval=1s");
+        progress.printf("[close] starting the server with %s %s (log: %s)%n", javaOptions, springArguments, log);
+        try (ServerProcess server = ServerProcess.start(launch(javaOptions, springArguments, dataDirectory, log))) {
+            ServerApi api = new ServerApi(server.baseUrl(), tokens);
+            Database database = database(server);
+            String day = PeriodCloseCheck.day();
+            progress.printf("[close] inserting %,d standings of daily %s; the server closes them%n",
+                    options.players(), day);
+            PeriodCloseCheck.Result result = PeriodCloseCheck.run(database, api,
+                    new SyntheticBoard(database, options.players()), day, Duration.ofMinutes(30));
+            progress.printf("[close] closed %,d rows: server %.1f s; COPY out %.1f s + in %.1f s%n", result.rows(),
+                    result.serverSeconds(), result.copyOut().toMillis() / 1000.0,
+                    result.copyIn().toMillis() / 1000.0);
+            report.close(result, log, javaOptions, api.maxHeapBytes());
         }
     }
 

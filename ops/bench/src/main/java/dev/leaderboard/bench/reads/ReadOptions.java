@@ -35,7 +35,7 @@ public record ReadOptions(int players, int readers, Duration duration, Duration 
                           String jwtSecret, Set<Scenario> scenarios, boolean keepData) {
 
     public enum Scenario {
-        READS, SSE, EXPORT;
+        READS, SSE, EXPORT, CLOSE;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -59,8 +59,9 @@ public record ReadOptions(int players, int readers, Duration duration, Duration 
               --server-java-opts S  JVM options of the servers (default "--enable-native-access=ALL-UNNAMED")
               --server-arg K=V      a Spring property for the servers (repeatable)
               --jwt-secret S        HS256 secret of the server (default $LEADERBOARD_JWT_SECRET or the local one)
-              --only LIST           comma-separated subset of reads,sse,export (default all; the board is
-                                    always synthesised, and restored into Redis unless only export runs)
+              --only LIST           comma-separated subset of reads,sse,export,close (default all; the board
+                                    is always synthesised, and restored into Redis unless only export or close
+                                    runs; close: a past day of --players rows closed by a third server, -Xmx256m)
               --keep-data           keep the servers' data directory (their log is always kept)
             """;
 

@@ -37,6 +37,7 @@ final class ReadReport {
     private final Map<Read, Phase> reads = new EnumMap<>(Read.class);
     private final List<ExportCheck.Result> exports = new ArrayList<>();
     private final List<String> exportLines = new ArrayList<>();
+    private final List<String> closeLines = new ArrayList<>();
     private SyntheticBoard.Inserted inserted;
     private long restoredRows;
     private Duration restore = Duration.ZERO;
@@ -140,6 +141,22 @@ final class ReadReport {
         return options.writeViaKafka() ? "Kafka leaderboard.actions (broker acks)" : "POST /api/v1/actions";
     }
 
+    void close(PeriodCloseCheck.Result result, Path log, List<String> javaOptions, Optional<Long> maxHeap) {
+        servers.add("server 3 : close, all roles, " + javaOptions + ", log " + log);
+        double copy = seconds(result.copyOut()) + seconds(result.copyIn());
+        closeLines.add(String.format(Locale.ROOT, "close    : daily period of %,d players closed by the server in "
+                        + "%.1f s (%s rows/s; seen in period_result %.1f s after the insert, poll 1 s)",
+                result.rows(), result.serverSeconds(), rate(result.serverSeconds() <= 0 ? 0 : result.rows() / result.serverSeconds()),
+                seconds(result.untilVisible())));
+        closeLines.add(String.format(Locale.ROOT, "baseline : COPY (ranked rows) TO STDOUT %.1f s + COPY FROM STDIN "
+                        + "%.1f s = %.1f s, %,d bytes; close ÷ COPY = %s", seconds(result.copyOut()),
+                seconds(result.copyIn()), copy, result.copyBytes(), ratio(result.serverSeconds(), copy)));
+        closeLines.add(String.format(Locale.ROOT, "heap     : server heap in use before %s, highest sample %s (%d "
+                        + "samples every %d ms), limit %s", mib(result.heap().before()),
+                mib(result.heap().highest()), result.heap().samples(), HeapSampler.INTERVAL_MS,
+                maxHeap.map(ReadReport::mib).orElse("?")));
+    }
+
     String render() {
         StringBuilder out = new StringBuilder("\n== Leaderboard read-side benchmark ==\n");
         out.append("machine  : ").append(machine.describe()).append('\n');
@@ -164,6 +181,10 @@ final class ReadReport {
         if (!exports.isEmpty()) {
             out.append('\n').append(exportTable().render());
             exportLines.forEach(line -> out.append(line).append('\n'));
+        }
+        if (!closeLines.isEmpty()) {
+            out.append('\n');
+            closeLines.forEach(line -> out.append(line).append('\n'));
         }
         notes.forEach(note -> out.append("note     : ").append(note).append('\n'));
         return out.toString();

@@ -95,6 +95,11 @@ final class ServerApi {
                 statistic("leaderboard.stream.fanout", "TOTAL_TIME").orElse(0.0));
     }
 
+    /** Seconds the server's closer spent closing periods so far ({@code leaderboard.periods.close}, total time). */
+    Optional<Double> periodCloseSeconds() {
+        return statistic("leaderboard.periods.close", "TOTAL_TIME");
+    }
+
     /** @param events group events offered to all their clients; @param seconds the time that took in the server */
     record FanOut(long events, double seconds) {
 

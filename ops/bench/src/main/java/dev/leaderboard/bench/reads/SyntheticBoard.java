@@ -58,6 +58,11 @@ final class SyntheticBoard {
     }
 
     Inserted insert() throws SQLException {
+        return insert(WINDOW, PERIOD);
+    }
+
+    /** The same rows in another window's period (the close scenario uses a past day). */
+    Inserted insert(String window, String period) throws SQLException {
         long start = System.nanoTime();
         try (Connection connection = database.connect()) {
             int generation;
@@ -79,8 +84,8 @@ final class SyntheticBoard {
                     ON CONFLICT DO NOTHING""")) {
                 insert.setInt(1, generation);
                 insert.setString(2, BOARD);
-                insert.setString(3, WINDOW);
-                insert.setString(4, PERIOD);
+                insert.setString(3, window);
+                insert.setString(4, period);
                 insert.setLong(5, players);
                 insert.setLong(6, players);
                 insert.setLong(7, players);

@@ -12,8 +12,7 @@ import static dev.leaderboard.server.fuzz.Endpoint.put;
 /**
  * Every public and operator endpoint of API.md, in one list: a new endpoint is one more line here (parameter and
  * field names already known to {@link FuzzValues} get plausible values as well as hostile ones). Endpoints API.md
- * promises that this build does not have yet (results, subset, flags, adjustments, suspension) are listed
- * too: they are 404 problems today and fuzzed for real once they exist.
+ * promises that this build does not have yet are listed too: they are 404 problems until they exist.
  */
 public final class EndpointCatalogue {
 
@@ -29,6 +28,8 @@ public final class EndpointCatalogue {
             get("tiers", "/api/v1/leaderboards/{id}/tiers", READ),
             get("tier-players", "/api/v1/leaderboards/{id}/tiers/{tier}/players", with(READ, "offset", "limit")),
             get("results", "/api/v1/leaderboards/{id}/results", with(READ, "offset", "limit")),
+            get("results-export", "/api/v1/leaderboards/{id}/results/export", "window", "period", "segment",
+                    "format"),
             post("subset", "/api/v1/leaderboards/{id}/rankings/subset", READ).body("userIds"),
             post("graphql", "/api/v1/graphql").body("query", "variables", "operationName"),
             post("action", "/api/v1/actions")

@@ -30,6 +30,11 @@ public final class Segments {
     }
 
     /** The board id of a board key. */
+    /** What every segment board key of the board starts with: {@code <board>@}. */
+    public static String segmentKeyPrefix(String boardId) {
+        return boardId + SEPARATOR;
+    }
+
     public static String boardOf(String boardKey) {
         int at = boardKey.indexOf(SEPARATOR);
         return at < 0 ? boardKey : boardKey.substring(0, at);

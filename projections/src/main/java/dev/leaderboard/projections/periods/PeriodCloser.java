@@ -2,6 +2,7 @@ package dev.leaderboard.projections.periods;
 
 import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.LeaderboardDefinition;
+import dev.leaderboard.boards.Tier;
 import dev.leaderboard.windows.Period;
 import dev.leaderboard.windows.TimeWindow;
 import io.micrometer.core.instrument.Counter;
@@ -64,9 +65,15 @@ public class PeriodCloser implements SmartLifecycle {
     /** One round: closes what is due and covered; what is not yet covered is tried again at the next round. */
     public void closeDuePeriods() {
         Instant now = clock.instant();
+        List<BoardToClose> boardsToClose = new ArrayList<>();
+        for (LeaderboardDefinition board : boards.all()) {
+            boardsToClose.add(new BoardToClose(board.leaderboardId(), board.tiers()));
+            results.segmentBoardsOf(board.leaderboardId())
+                    .forEach(segment -> boardsToClose.add(new BoardToClose(segment, board.tiers())));
+        }
         for (TimeWindow window : CLOSABLE) {
             for (Period period : duePeriods(window, now)) {
-                closeIfCovered(window, period, now);
+                closeIfCovered(boardsToClose, window, period, now);
             }
         }
     }
@@ -85,8 +92,12 @@ public class PeriodCloser implements SmartLifecycle {
         }
     }
 
-    private void closeIfCovered(TimeWindow window, Period period, Instant now) {
-        List<LeaderboardDefinition> open = boards.all().stream()
+    /** A board, or one of its segments (which takes the board's tiers), that a period may be closed for. */
+    private record BoardToClose(String leaderboardId, List<Tier> tiers) {
+    }
+
+    private void closeIfCovered(List<BoardToClose> boardsToClose, TimeWindow window, Period period, Instant now) {
+        List<BoardToClose> open = boardsToClose.stream()
                 .filter(board -> !results.isClosed(board.leaderboardId(), window, period.key())
                         && results.hasStandings(board.leaderboardId(), window, period.key()))
                 .toList();
@@ -98,14 +109,14 @@ public class PeriodCloser implements SmartLifecycle {
             log.debug("{} {} fenced at {}: waiting for the standings to cover it", window.id(), period.key(), fence);
             return;
         }
-        for (LeaderboardDefinition board : open) {
+        for (BoardToClose board : open) {
             ClosePeriod command = new ClosePeriod(board.leaderboardId(), window, period, fence, board.tiers());
             try {
                 closeTime.record(() -> commands.sendAndWait(command));
                 closed.increment();
                 log.info("Closed {} (fence {})", command.aggregateId(), fence);
             } catch (RuntimeException e) {
-                if (results.isClosed(board.leaderboardId(), window, period.key())) {
+                if (results.isClosed(command.leaderboardId(), window, period.key())) {
                     log.debug("{} was closed by another instance", command.aggregateId());
                 } else {
                     failures.increment();

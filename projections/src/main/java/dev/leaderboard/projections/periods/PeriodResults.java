@@ -2,6 +2,7 @@ package dev.leaderboard.projections.periods;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leaderboard.boards.Segments;
 import dev.leaderboard.boards.TierRange;
 import dev.leaderboard.boards.Tiers;
 import dev.leaderboard.events.ClosedTier;
@@ -54,6 +55,26 @@ public class PeriodResults {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM standing WHERE generation = ? AND " + KEY + ")", Boolean.class,
                 generations.current().live(), leaderboardId, window.id(), period));
+    }
+
+    /**
+     * The segment boards ({@code <board>@<segment>}) of a board that the live generation holds standings of, in any
+     * window: one index probe per segment (a loose scan of the primary key), not a scan of their rows.
+     */
+    public List<String> segmentBoardsOf(String boardId) {
+        int generation = generations.current().live();
+        String after = Segments.segmentKeyPrefix(boardId);
+        String before = after + "~"; // '~' sorts after every character a segment may hold
+        return jdbc.queryForList("""
+                        WITH RECURSIVE segment_board(id) AS (
+                            SELECT min(leaderboard_id) FROM standing
+                            WHERE generation = ? AND leaderboard_id > ? AND leaderboard_id < ?
+                          UNION ALL
+                            SELECT (SELECT min(leaderboard_id) FROM standing
+                                    WHERE generation = ? AND leaderboard_id > s.id AND leaderboard_id < ?)
+                            FROM segment_board s WHERE s.id IS NOT NULL)
+                        SELECT id FROM segment_board WHERE id IS NOT NULL""", String.class,
+                generation, after, before, generation, before);
     }
 
     /** Freezes the board's standings of the period; fails (and the caller's transaction rolls back) if closed. */

@@ -200,6 +200,43 @@ class PeriodCloseTest {
         }
     }
 
+    @Test
+    void aBoardsSegmentsAreClosedWithItEachRankedWithinItsSegment() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T20:00:00Z"));
+        try (ServerInstance server = closingServer(TestPostgres.newDatabaseUrl(), clock,
+                "period-results-" + UUID.randomUUID())) {
+            Api api = server.api();
+            submitInSegment(api, clock, "eu-1", "eu", "level-up");            // 25
+            submitInSegment(api, clock, "us-1", "us", "quiz-perfect-score");  // 50
+            submitInSegment(api, clock, "eu-2", "eu", "quiz-completed");      // 10
+            awaitCaughtUp(server);
+
+            clock.set(Instant.parse("2026-11-25T00:05:01Z"));
+            awaitClosed(server, "global@eu", "daily", DAY);
+            awaitClosed(server, "global@us", "daily", DAY);
+            awaitClosed(server, "global", "daily", DAY);
+
+            JsonNode eu = api.get(results(DAY, "&segment=eu"), null).json();
+            assertThat(eu.get("leaderboardId").asText()).isEqualTo("global");
+            assertThat(eu.get("segment").asText()).isEqualTo("eu");
+            assertThat(eu.get("totalPlayers").asLong()).isEqualTo(2);
+            assertThat(eu.get("entries").findValuesAsText("userId")).containsExactly("eu-1", "eu-2");
+            assertThat(eu.get("entries").findValuesAsText("rank")).containsExactly("1", "2");
+            assertThat(eu.get("digest").asText()).isEqualTo(sha256("1,eu-1,25\n2,eu-2,10\n"));
+            assertThat(api.get(results(DAY, ""), null).json().get("entries").findValuesAsText("userId"))
+                    .containsExactly("us-1", "eu-1", "eu-2");
+            assertThat(api.get("/api/v1/leaderboards/global/results/export?window=daily&period=" + DAY
+                    + "&segment=us&format=csv", null).body()).isEqualTo("rank,userId,score\n1,us-1,50\n");
+        }
+    }
+
+    private static void submitInSegment(Api api, MutableClock clock, String user, String segment, String type) {
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(api.submit(Tokens.service("regional-game"), "{\"actionId\":\"" + UUID.randomUUID()
+                + "\",\"type\":\"" + type + "\",\"userId\":\"" + user + "\",\"segment\":\"" + segment + "\"}")
+                .status()).isEqualTo(202);
+    }
+
     static void submit(Api api, MutableClock clock, String user, String... types) {
         for (String type : types) {
             clock.advance(Duration.ofSeconds(1));

@@ -108,9 +108,16 @@ public class OutboundAutoConfiguration {
         String group = ScoreEventsPublisher.PROCESSING_GROUP;
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(group, Configuration::eventStore,
-                        (config, builder) -> builder.batchSize(properties.batchSize())
-                                .initialSegmentCount(properties.segments())
-                                .messageMonitor(NoOpMessageMonitor.INSTANCE))
+                        (config, builder) -> {
+                            builder.batchSize(properties.batchSize())
+                                    .initialSegmentCount(properties.segments())
+                                    // Axon's per-event monitors cost CPU; OutboundMetrics exports what operators use
+                                    .messageMonitor(NoOpMessageMonitor.INSTANCE);
+                            if (!properties.publishHistory()) {
+                                builder.initialToken(source -> source.createHeadToken());
+                            }
+                            return builder;
+                        })
                 .registerSequencingPolicy(group, config -> SequentialPerAggregatePolicy.instance())
                 .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance()));
     }

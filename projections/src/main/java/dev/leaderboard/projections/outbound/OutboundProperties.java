@@ -17,13 +17,16 @@ import java.time.Duration;
  * @param sendTimeout longest a batch waits for the broker (metadata, then every acknowledgement); keep it below
  *                    Axon's token claim timeout ({@code axon.eventhandling.tokenstore.claim-timeout}, 10 s), or
  *                    another instance may claim the segment while this one still waits
+ * @param publishHistory on the processor's very first start (no tokens yet): publish every event already stored
+ *                       (true) or only events stored from then on (false); later starts continue from the tokens
  */
 @ConfigurationProperties("leaderboard.outbound")
 public record OutboundProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue Topic topic,
                                  @DefaultValue("4") int segments,
                                  @DefaultValue("500") int batchSize,
-                                 @DefaultValue("5s") Duration sendTimeout) {
+                                 @DefaultValue("5s") Duration sendTimeout,
+                                 @DefaultValue("true") boolean publishHistory) {
 
     /**
      * @param name       key = the event's key (userId for player events), value = the event JSON (docs/api.md)

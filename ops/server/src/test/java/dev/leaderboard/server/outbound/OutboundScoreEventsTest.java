@@ -1,8 +1,11 @@
 package dev.leaderboard.server.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leaderboard.server.support.Api;
 import dev.leaderboard.server.support.KafkaTestClient;
+import dev.leaderboard.server.support.ServerInstance;
 import dev.leaderboard.server.support.ServerTest;
+import dev.leaderboard.server.support.TestPostgres;
 import dev.leaderboard.server.support.TestKafka;
 import dev.leaderboard.server.support.Tokens;
 import dev.leaderboard.server.support.TopicReader;
@@ -95,5 +98,34 @@ class OutboundScoreEventsTest extends ServerTest {
         assertThat(adjusted.get("totals").get("allTime").asLong()).isEqualTo(6);
         assertThat(TopicReader.json(records.get(2)).get("data").get("reason").asText()).isEqualTo("bot traffic");
         assertThat(TopicReader.json(records.get(3)).get("data").get("reason").asText()).isEqualTo("appeal accepted");
+    }
+
+    /** On a server of its own: in the shared database other test contexts hold segments, and a reset needs all. */
+    @Test
+    void resettingTheProcessorToAPositionPublishesEveryEventFromThereAgain() {
+        String user = newUserId();
+        String token = Tokens.player(user);
+        try (ServerInstance server = ServerInstance.start(TestPostgres.newDatabaseUrl(),
+                "spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "leaderboard.kafka.consumer.enabled=false")) {
+            Api own = server.api();
+            assertThat(own.submitAction(token, newActionId(), "quiz-completed").status()).isEqualTo(202);
+            assertThat(own.submitAction(token, newActionId(), "level-up").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> scoreEvents.recordsWithKey(user).size() >= 2);
+            ConsumerRecord<String, String> first = scoreEvents.recordsWithKey(user).get(0);
+            ConsumerRecord<String, String> second = scoreEvents.recordsWithKey(user).get(1);
+            long position = TopicReader.json(second).get("globalPosition").asLong();
+
+            Api.Response reset = own.post("/api/v1/admin/projections/outbound-score-events/reset?position="
+                    + position, Tokens.admin());
+
+            assertThat(reset.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> scoreEvents.recordsWithKey(user).size() >= 3);
+            assertThat(scoreEvents.recordsWithKey(user)).extracting(r -> TopicReader.header(r, "event-id"))
+                    .containsExactly(TopicReader.header(first, "event-id"), TopicReader.header(second, "event-id"),
+                            TopicReader.header(second, "event-id"));
+            assertThat(own.post("/api/v1/admin/projections/standings/reset", Tokens.admin()).status())
+                    .isEqualTo(404);
+        }
     }
 }

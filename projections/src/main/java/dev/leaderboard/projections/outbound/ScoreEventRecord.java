@@ -6,6 +6,7 @@ import java.time.Instant;
  * The value of one record on the outbound topic (docs/api.md "Kafka"). {@code data} is the event's fields exactly as
  * stored; everything else describes where the event stands in the store.
  *
+ * @param version        the envelope's format, {@link #VERSION}
  * @param eventType      the event's simple class name, e.g. {@code ScoreIncreased}
  * @param revision       the event's payload revision ({@code @Revision}); a change that is not additive raises it
  * @param eventId        the Axon event id: unique, the same on every redelivery (deduplicate by it)

@@ -15,6 +15,7 @@ import org.axonframework.serialization.Revision;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The outbound processor's one handler: every event {@link OutboundEvents} lists becomes a record; a batch's records
@@ -54,12 +55,13 @@ public class ScoreEventsPublisher {
         String type = event.getClass().getSimpleName();
         Revision revision = event.getClass().getAnnotation(Revision.class);
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
-        Long position = message instanceof TrackedEventMessage<?> tracked
-                ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
+        OptionalLong position = message instanceof TrackedEventMessage<?> tracked
+                ? tracked.trackingToken().position() : OptionalLong.empty();
         ScoreEventRecord value = new ScoreEventRecord(ScoreEventRecord.VERSION, type,
                 revision == null ? null : revision.value(), message.getIdentifier(),
                 domain == null ? null : domain.getAggregateIdentifier(),
-                domain == null ? null : domain.getSequenceNumber(), position, message.getTimestamp(), event);
+                domain == null ? null : domain.getSequenceNumber(),
+                position.isPresent() ? position.getAsLong() : null, message.getTimestamp(), event);
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, bytes(key), json.writeValueAsBytes(value));
         record.headers().add(EVENT_ID_HEADER, bytes(message.getIdentifier()));
         record.headers().add(EVENT_TYPE_HEADER, bytes(type));

@@ -27,4 +27,12 @@ public class WebConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    @Bean
+    public FilterRegistrationBean<MalformedPathFilter> malformedPathFilter(ProblemResponses problems) {
+        FilterRegistrationBean<MalformedPathFilter> registration = new FilterRegistrationBean<>(
+                new MalformedPathFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.leaderboard.projections;
 
+import dev.leaderboard.projections.admin.CachedStatus;
 import dev.leaderboard.projections.admin.ProjectionStatus;
 import dev.leaderboard.projections.admin.ProjectionStatusReader;
 import dev.leaderboard.projections.healing.RedisRestorer;
@@ -10,8 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -20,21 +20,15 @@ import java.util.function.ToDoubleFunction;
  */
 public class ProjectionMetrics implements MeterBinder {
 
-    private static final Duration STATUS_TTL = Duration.ofSeconds(1);
-
-    private final ProjectionStatusReader statusReader;
+    private final CachedStatus status;
     private final RedisRestorer restorer;
-    private final Clock clock;
     private final AppliedEvents appliedEvents;
-    private volatile ProjectionStatus cached;
-    private volatile Instant cachedAt = Instant.EPOCH;
 
     public ProjectionMetrics(ProjectionStatusReader statusReader, RedisRestorer restorer,
                              AppliedEvents appliedEvents, Clock clock) {
-        this.statusReader = statusReader;
+        this.status = new CachedStatus(statusReader::standings, clock);
         this.appliedEvents = appliedEvents;
         this.restorer = restorer;
-        this.clock = clock;
     }
 
     @Override
@@ -42,12 +36,7 @@ public class ProjectionMetrics implements MeterBinder {
         FunctionCounter.builder("leaderboard.projection.events.applied", appliedEvents, AppliedEvents::total)
                 .description("Events applied to the standings (its rate is events applied per second)")
                 .tag("projection", "standings").register(registry);
-        gauge(registry, "leaderboard.projection.lag.events", "Events in the store not yet applied",
-                m -> m.status().lag());
-        gauge(registry, "leaderboard.projection.lag.seconds", "Age of the oldest event not yet applied",
-                m -> m.status().lagSeconds());
-        gauge(registry, "leaderboard.projection.position", "Position up to which every event is applied",
-                m -> m.status().position());
+        bindProgress(registry, "standings", this::status);
         Gauge.builder("leaderboard.projection.rebuild.progress", this,
                         m -> m.status().replay() == null ? 1.0 : m.status().replay().progress())
                 .description("Replay progress, 0..1 (1 when no replay runs)")
@@ -60,18 +49,26 @@ public class ProjectionMetrics implements MeterBinder {
                 .tag("projection", "standings").register(registry);
     }
 
-    private void gauge(MeterRegistry registry, String name, String description,
-                       ToDoubleFunction<ProjectionMetrics> value) {
-        Gauge.builder(name, this, value).description(description).tag("projection", "standings")
-                .register(registry);
+    /**
+     * The progress gauges of one processor (lag in events and seconds, position), tagged with its name; any
+     * streaming processor's status from {@link ProjectionStatusReader} will do.
+     */
+    public static void bindProgress(MeterRegistry registry, String projection, Supplier<ProjectionStatus> status) {
+        gauge(registry, projection, status, "leaderboard.projection.lag.events", "Events in the store not yet applied",
+                ProjectionStatus::lag);
+        gauge(registry, projection, status, "leaderboard.projection.lag.seconds",
+                "Age of the oldest event not yet applied", ProjectionStatus::lagSeconds);
+        gauge(registry, projection, status, "leaderboard.projection.position",
+                "Position up to which every event is applied", ProjectionStatus::position);
+    }
+
+    private static void gauge(MeterRegistry registry, String projection, Supplier<ProjectionStatus> status,
+                              String name, String description, ToDoubleFunction<ProjectionStatus> value) {
+        Gauge.builder(name, status, s -> value.applyAsDouble(s.get())).description(description)
+                .tag("projection", projection).register(registry);
     }
 
     private ProjectionStatus status() {
-        Instant now = clock.instant();
-        if (cached == null || now.isAfter(cachedAt.plus(STATUS_TTL))) {
-            cached = statusReader.standings();
-            cachedAt = now;
-        }
-        return cached;
+        return status.get();
     }
 }

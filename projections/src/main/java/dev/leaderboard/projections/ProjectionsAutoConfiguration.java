@@ -5,6 +5,7 @@ import dev.leaderboard.eventstore.StoredJson;
 import dev.leaderboard.projections.live.BoardChangePublisher;
 import dev.leaderboard.platform.ConditionalOnRole;
 import dev.leaderboard.platform.Role;
+import dev.leaderboard.projections.admin.ProcessorReset;
 import dev.leaderboard.projections.admin.ProjectionStatusReader;
 import dev.leaderboard.projections.admin.ProjectionsAdminController;
 import dev.leaderboard.projections.balancing.SegmentBalancer;
@@ -205,6 +206,11 @@ public class ProjectionsAutoConfiguration {
                                                          ProjectionGenerations generations,
                                                          RedisRestorer restorer, Clock clock) {
         return new ProjectionStatusReader(jdbc, serializer, eventStore, processing, generations, restorer, clock);
+    }
+
+    @Bean
+    public ProcessorReset processorReset(EventProcessingConfiguration processing) {
+        return new ProcessorReset(processing);
     }
 
     @Bean

@@ -1,9 +1,12 @@
 package dev.leaderboard.server;
 
 import dev.leaderboard.command.actions.CommandSender;
+import dev.leaderboard.projections.outbound.ScoreEventsPublisher;
 import dev.leaderboard.server.support.ServerInstance;
+import dev.leaderboard.server.support.TestKafka;
 import dev.leaderboard.server.support.TestPostgres;
 import dev.leaderboard.server.support.Tokens;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +35,21 @@ class RolesTest {
             // reads are the query role's: no GraphQL endpoint either
             assertThat(commandOnly.api().post("/api/v1/graphql", Tokens.admin(), "{\"query\":\"{ leaderboards"
                     + " { leaderboardId } }\"}").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void outboundScoreEventsArePublishedOnlyByProjectionsInstancesWithKafka() {
+        String kafka = "spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers();
+        try (ServerInstance commandOnly = ServerInstance.start(TestPostgres.newDatabaseUrl(), kafka,
+                "leaderboard.roles=command", "leaderboard.kafka.consumer.enabled=false")) {
+            assertThat(commandOnly.context().getBeanNamesForType(ScoreEventsPublisher.class)).isEmpty();
+        }
+        try (ServerInstance projections = ServerInstance.start(TestPostgres.newDatabaseUrl(), kafka,
+                "leaderboard.roles=query,projections")) {
+            assertThat(projections.context().getBeanNamesForType(ScoreEventsPublisher.class)).hasSize(1);
+            assertThat(projections.bean(EventProcessingConfiguration.class)
+                    .eventProcessor(ScoreEventsPublisher.PROCESSING_GROUP)).isPresent();
         }
     }
 }

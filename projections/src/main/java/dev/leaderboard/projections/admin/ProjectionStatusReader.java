@@ -6,6 +6,7 @@ import dev.leaderboard.projections.healing.RedisRestorer;
 import dev.leaderboard.projections.standings.StandingsProjector;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -15,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,31 +47,53 @@ public class ProjectionStatusReader {
         this.clock = clock;
     }
 
+    /** The standings first, then every other streaming processor of this instance (e.g. the outbound publisher). */
     public List<ProjectionStatus> all() {
-        return List.of(standings());
+        List<ProjectionStatus> all = new ArrayList<>();
+        all.add(standings());
+        processing.eventProcessors().entrySet().stream()
+                .filter(p -> p.getValue() instanceof StreamingEventProcessor)
+                .map(Map.Entry::getKey)
+                .filter(name -> !name.equals(StandingsProjector.PROCESSING_GROUP))
+                .sorted()
+                .map(this::processor)
+                .forEach(all::add);
+        return all;
     }
 
     public ProjectionStatus standings() {
         String name = StandingsProjector.PROCESSING_GROUP;
-        List<Long> positions = tokens(name).stream().map(ProjectionStatusReader::positionOf).toList();
-        long position = positions.stream().mapToLong(Long::longValue).min().orElse(0);
-        long head = positionOf(eventStore.createHeadToken());
-        long lag = Math.max(0, head - position);
+        Progress progress = progress(name);
         Generations current = generations.current();
         ProjectionStatus.Replay replayStatus = current.isBuilding()
                 ? new ProjectionStatus.Replay(current.building(), current.buildingProgress())
                 : null;
-        return new ProjectionStatus(name, status(name, current), position, head, lag, lagSeconds(position, lag),
-                positions.size(), current.live(), replayStatus);
+        String status = restorer.isRestoring() ? "restoring" : current.isBuilding() ? "replaying" : status(name);
+        return progress.status(name, status, current.live(), replayStatus);
     }
 
-    private String status(String name, Generations current) {
-        if (restorer.isRestoring()) {
-            return "restoring";
+    /** A processor without generations or replays: its progress through the store, and whether it runs. */
+    public ProjectionStatus processor(String name) {
+        return progress(name).status(name, status(name), null, null);
+    }
+
+    private Progress progress(String name) {
+        List<Long> positions = tokens(name).stream().map(ProjectionStatusReader::positionOf).toList();
+        long position = positions.stream().mapToLong(Long::longValue).min().orElse(0);
+        long head = positionOf(eventStore.createHeadToken());
+        long lag = Math.max(0, head - position);
+        return new Progress(position, head, lag, lagSeconds(position, lag), positions.size());
+    }
+
+    private record Progress(long position, long head, long lag, double lagSeconds, int segments) {
+
+        ProjectionStatus status(String name, String status, Integer liveGeneration, ProjectionStatus.Replay replay) {
+            return new ProjectionStatus(name, status, position, head, lag, lagSeconds, segments, liveGeneration,
+                    replay);
         }
-        if (current.isBuilding()) {
-            return "replaying";
-        }
+    }
+
+    private String status(String name) {
         Optional<EventProcessor> processor = processing.eventProcessor(name);
         if (processor.isEmpty() || !processor.get().isRunning()) {
             return "stopped";

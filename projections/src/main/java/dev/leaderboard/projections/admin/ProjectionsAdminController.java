@@ -4,6 +4,7 @@ import dev.leaderboard.projections.healing.RedisRestorer;
 import dev.leaderboard.projections.replay.ReplayAlreadyRunningException;
 import dev.leaderboard.projections.replay.StandingsReplay;
 import dev.leaderboard.projections.standings.StandingsProjector;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -27,12 +29,14 @@ public class ProjectionsAdminController {
     private final ProjectionStatusReader status;
     private final StandingsReplay replay;
     private final RedisRestorer restorer;
+    private final ProcessorReset reset;
 
     public ProjectionsAdminController(ProjectionStatusReader status, StandingsReplay replay,
-                                      RedisRestorer restorer) {
+                                      RedisRestorer restorer, ProcessorReset reset) {
         this.status = status;
         this.replay = replay;
         this.restorer = restorer;
+        this.reset = reset;
     }
 
     @GetMapping
@@ -66,6 +70,21 @@ public class ProjectionsAdminController {
                 "generation", result.generation()));
     }
 
+    /**
+     * Handles every event again from {@code position} on (default: the first event), e.g. to publish outbound events
+     * again after a consumer lost them. Not for the standings (use replay). 409 while another instance holds a
+     * segment of the processor.
+     */
+    @PostMapping("/{name}/reset")
+    public ResponseEntity<Map<String, Object>> reset(@PathVariable String name,
+                                                     @RequestParam(defaultValue = "0") long position) {
+        if (!reset.canReset(name)) {
+            throw new UnknownProjectionException(name);
+        }
+        reset.reset(name, position);
+        return ResponseEntity.ok(Map.of("name", name, "status", "reset", "position", Math.max(1, position)));
+    }
+
     private static void requireKnown(String name) {
         if (!StandingsProjector.PROCESSING_GROUP.equals(name)) {
             throw new UnknownProjectionException(name);
@@ -75,6 +94,12 @@ public class ProjectionsAdminController {
     @ExceptionHandler(UnknownProjectionException.class)
     ProblemDetail unknown(UnknownProjectionException e) {
         return problem(HttpStatus.NOT_FOUND, "Unknown projection", e.getMessage());
+    }
+
+    @ExceptionHandler(UnableToClaimTokenException.class)
+    ProblemDetail claimed(UnableToClaimTokenException e) {
+        return problem(HttpStatus.CONFLICT, "Processor running elsewhere",
+                "another instance holds a segment of the processor; stop it there first");
     }
 
     @ExceptionHandler({ReplayAlreadyRunningException.class, RestoreAlreadyRunningException.class})
@@ -90,7 +115,7 @@ public class ProjectionsAdminController {
 
     static class UnknownProjectionException extends RuntimeException {
         UnknownProjectionException(String name) {
-            super("no projection named '" + name + "'; GET /api/v1/admin/projections lists them");
+            super("no projection named '" + name + "' (that can do this); GET /api/v1/admin/projections lists them");
         }
     }
 

@@ -41,6 +41,7 @@ public final class EndpointCatalogue {
             post("replay", "/api/v1/admin/projections/{projection}/replay").admin().with(NO_SUCCESS),
             delete("cancel-replay", "/api/v1/admin/projections/{projection}/replay").admin(),
             post("restore", "/api/v1/admin/projections/{projection}/restore").admin().with(NO_SUCCESS),
+            post("reset", "/api/v1/admin/projections/{projection}/reset", "position").admin().with(NO_SUCCESS),
             get("kafka-ingress", "/api/v1/admin/ingress/kafka").admin(),
             post("kafka-pause", "/api/v1/admin/ingress/kafka/pause").admin(),
             post("kafka-resume", "/api/v1/admin/ingress/kafka/resume").admin(),

@@ -35,6 +35,12 @@ class ProjectionAdminTest extends ServerTest {
         assertThat(standings.get("headPosition").asLong()).isPositive();
         assertThat(standings.get("lag").asLong()).isZero();
         assertThat(standings.get("segments").asInt()).isEqualTo(4);
+        JsonNode outbound = response.json().get(1);
+        assertThat(outbound.get("name").asText()).isEqualTo("outbound-score-events");
+        assertThat(outbound.get("status").asText()).isEqualTo("running");
+        assertThat(outbound.get("headPosition").asLong()).isPositive();
+        assertThat(outbound.get("segments").asInt()).isEqualTo(4);
+        assertThat(outbound.get("liveGeneration").isNull()).isTrue();
     }
 
     @Test
@@ -64,6 +70,8 @@ class ProjectionAdminTest extends ServerTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("leaderboard_projection_lag_events", "leaderboard_projection_lag_seconds",
-                "leaderboard_projection_events_applied_total", "leaderboard_projection_rebuild_progress");
+                "leaderboard_projection_events_applied_total", "leaderboard_projection_rebuild_progress",
+                "leaderboard_projection_lag_events{projection=\"outbound-score-events\"",
+                "leaderboard_outbound_records_published_total", "leaderboard_outbound_batches_failed_total");
     }
 }

@@ -18,6 +18,13 @@ public final class EventStoreRows {
                 Integer.class, aggregateId);
     }
 
+    /** The Axon event ids of the aggregate's events, in the order of their sequence numbers. */
+    public java.util.List<String> eventIdsOf(String aggregateId) {
+        return jdbc.queryForList("""
+                SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?
+                ORDER BY sequence_number""", String.class, aggregateId);
+    }
+
     public int ledgerRowsOf(String userId) {
         return jdbc.queryForObject("SELECT count(*) FROM processed_action WHERE user_id = ?", Integer.class, userId);
     }

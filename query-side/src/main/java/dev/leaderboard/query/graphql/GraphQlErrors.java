@@ -3,6 +3,8 @@ package dev.leaderboard.query.graphql;
 import dev.leaderboard.query.limits.OverCapacityException;
 import dev.leaderboard.query.rankings.InvalidQueryException;
 import dev.leaderboard.query.rankings.NotFoundException;
+import dev.leaderboard.query.results.PeriodNotClosedException;
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -18,18 +20,22 @@ import java.util.Map;
  */
 final class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
+    /** The results of a period that is not closed (REST: 409). */
+    private static final ErrorClassification CONFLICT = ErrorClassification.errorClassification("CONFLICT");
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         return switch (ex) {
             case InvalidQueryException e -> error(env, ErrorType.BAD_REQUEST, e.getMessage(), Map.of("status", 400));
             case NotFoundException e -> error(env, ErrorType.NOT_FOUND, e.getMessage(), Map.of("status", 404));
+            case PeriodNotClosedException e -> error(env, CONFLICT, e.getMessage(), Map.of("status", 409));
             case OverCapacityException e -> error(env, ErrorType.INTERNAL_ERROR, e.getMessage(),
                     Map.of("status", e.status().value(), "retryAfter", e.retryAfterSeconds()));
             default -> null;
         };
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message,
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String message,
                                       Map<String, Object> extensions) {
         return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
     }

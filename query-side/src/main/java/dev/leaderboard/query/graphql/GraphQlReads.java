@@ -6,6 +6,7 @@ import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.LeaderboardDefinition;
 import dev.leaderboard.query.ReadPool;
 import dev.leaderboard.query.rankings.ReadAnswers;
+import dev.leaderboard.query.results.ResultsController;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -17,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The GraphQL queries of the read model. Each one is answered by the same {@link ReadAnswers} as its REST route
- * (validation, limits, Redis-then-PostgreSQL, the rendered hot pages), so both APIs give the same answer by
- * construction: the rendered JSON is read back as the GraphQL field values.
+ * The GraphQL queries of the read model. Each one is answered by the same code as its REST route ({@link ReadAnswers}
+ * with its validation, limits, Redis-then-PostgreSQL and rendered hot pages; {@link ResultsController} for closed
+ * periods), so both APIs give the same answer by construction: the REST body is read back as the field values.
  */
 @Controller
 public class GraphQlReads {
@@ -29,11 +30,14 @@ public class GraphQlReads {
 
     private final BoardDirectory boards;
     private final ReadAnswers answers;
+    private final ResultsController results;
     private final ObjectMapper json;
 
-    public GraphQlReads(@Qualifier(ReadPool.BOARDS) BoardDirectory boards, ReadAnswers answers, ObjectMapper json) {
+    public GraphQlReads(@Qualifier(ReadPool.BOARDS) BoardDirectory boards, ReadAnswers answers,
+                        ResultsController results, ObjectMapper json) {
         this.boards = boards;
         this.answers = answers;
+        this.results = results;
         this.json = json;
     }
 
@@ -73,6 +77,14 @@ public class GraphQlReads {
                                            @Argument int limit, @Argument String rankStyle) {
         return fields(answers.tierPlayers(leaderboardId, tier, window, period, from, to, segment, offset, limit,
                 rankStyle, null));
+    }
+
+    @QueryMapping
+    public Map<String, Object> results(@Argument String leaderboardId, @Argument String window,
+                                       @Argument String period, @Argument String segment, @Argument long offset,
+                                       @Argument int limit, @Argument String rankStyle) {
+        return json.convertValue(results.results(leaderboardId, window, period, segment, offset, limit, rankStyle,
+                null).getBody(), OBJECT);
     }
 
     private Map<String, Object> fields(ReadAnswers.Answer answer) {

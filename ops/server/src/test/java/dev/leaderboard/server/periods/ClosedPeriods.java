@@ -28,6 +28,7 @@ final class ClosedPeriods {
                 "leaderboard.periods.close.enabled=true",
                 "leaderboard.periods.close.poll-interval=100ms",
                 "leaderboard.periods.kafka.topic=" + resultsTopic,
+                "leaderboard.outbound.topic.name=" + resultsTopic + ".score-events",
                 "spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "leaderboard.kafka.consumer.enabled=false"};
         String[] all = new String[properties.length + more.length];

@@ -54,7 +54,8 @@ class PeriodCloseTest {
                 "leaderboard.projections.old-generation-grace=1s");
              ServerInstance second = closingServer(database, clock, topic);
              KafkaTestClient kafka = new KafkaTestClient(TestKafka.bootstrapServers());
-             TopicReader reader = kafka.reader(topic)) {
+             TopicReader reader = kafka.reader(topic);
+             TopicReader scoreEvents = kafka.reader(topic + ".score-events")) {
             submit(first.api(), clock, "ann", "quiz-completed", "quiz-completed"); // 20
             submit(first.api(), clock, "bob", "quiz-perfect-score");               // 50
             submit(second.api(), clock, "cid", "quiz-completed", "quiz-completed"); // 20, reached after ann
@@ -109,6 +110,12 @@ class PeriodCloseTest {
             assertThat(published.get("export").asText())
                     .isEqualTo("/api/v1/leaderboards/global/results/export?window=daily&period=" + DAY
                             + "&format=ndjson");
+
+            // The outbound score events carry the close too, keyed by the board.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !scoreEvents.recordsWithKey("global").isEmpty());
+            ConsumerRecord<String, String> closedEvent = scoreEvents.recordsWithKey("global").get(0);
+            assertThat(TopicReader.header(closedEvent, "event-id")).isEqualTo(eventId);
+            assertThat(TopicReader.header(closedEvent, "event-type")).isEqualTo("PeriodClosed");
 
             Api.Response page = second.api().get(results(DAY, "&offset=1&limit=3&rankStyle=competition"), null);
             assertThat(page.status()).isEqualTo(200);
@@ -227,6 +234,18 @@ class PeriodCloseTest {
                     .containsExactly("us-1", "eu-1", "eu-2");
             assertThat(api.get("/api/v1/leaderboards/global/results/export?window=daily&period=" + DAY
                     + "&segment=us&format=csv", null).body()).isEqualTo("rank,userId,score\n1,us-1,50\n");
+
+            // GraphQL answers the same, and refuses an open period as REST does (409)
+            String fields = "leaderboardId segment window period closedAt digest totalPlayers"
+                    + " tiers { name fromRank toRank players cutoffScore } rankStyle offset limit"
+                    + " entries { rank userId score reachedAt }"; // no tiers: REST leaves the null tier out
+            JsonNode graphql = api.post("/api/v1/graphql", null, new ObjectMapper().createObjectNode().put("query",
+                    "{ results(leaderboardId: \"global\", window: \"daily\", period: \"" + DAY + "\","
+                            + " segment: \"eu\") { " + fields + " } }").toString()).json();
+            assertThat(graphql.path("data").path("results")).isEqualTo(eu);
+            JsonNode open = api.post("/api/v1/graphql", null, new ObjectMapper().createObjectNode().put("query",
+                    "{ results(leaderboardId: \"global\", window: \"daily\") { digest } }").toString()).json();
+            assertThat(open.path("errors").get(0).path("extensions").path("status").asInt()).isEqualTo(409);
         }
     }
 

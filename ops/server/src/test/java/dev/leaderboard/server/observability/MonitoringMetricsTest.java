@@ -47,7 +47,10 @@ class MonitoringMetricsTest {
     @BeforeAll
     static void serverThatHasSeenEveryKindOfTraffic() {
         server = ServerInstance.start(TestPostgres.newDatabaseUrl(),
-                TOPICS.serverProperties(TestKafka.bootstrapServers(), "leaderboard.kafka.consumer.concurrency=1"));
+                TOPICS.serverProperties(TestKafka.bootstrapServers(), "leaderboard.kafka.consumer.concurrency=1",
+                        // the closer registers its meters when it runs (off in the test profile)
+                        "leaderboard.periods.close.enabled=true",
+                        "leaderboard.outbound.topic.name=" + TOPICS.actions() + ".score-events"));
         assertThat(server.api().submitAction(Tokens.player("metrics"), "m-1", "level-up").status()).isEqualTo(202);
         assertThat(server.api().get("/api/v1/leaderboards/global/rankings", null).status()).isEqualTo(200);
         try (KafkaTestClient kafka = new KafkaTestClient(TestKafka.bootstrapServers())) {

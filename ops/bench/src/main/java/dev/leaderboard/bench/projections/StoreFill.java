@@ -47,7 +47,7 @@ final class StoreFill {
                 + " || '},\"weekly\":{\"period\":\"" + period(plan, TimeWindow.WEEKLY) + "\",\"total\":' || " + total
                 + " || '},\"monthly\":{\"period\":\"" + period(plan, TimeWindow.MONTHLY) + "\",\"total\":' || "
                 + total + " || '}},\"occurredAt\":\"' || " + isoInstant("e.occurred")
-                + " || '\",\"attributes\":{}}'";
+                + " || '\",\"attributes\":{},\"segment\":null}'";
         return """
                 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                                                 meta_data, payload, payload_revision, payload_type, time_stamp)

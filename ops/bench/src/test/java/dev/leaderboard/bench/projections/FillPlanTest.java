@@ -74,7 +74,7 @@ class FillPlanTest {
         ObjectMapper json = StoredJson.newObjectMapper();
         String written = json.writeValueAsString(plan.event(0));
         assertThat(written).startsWith("{\"userId\":\"fx-0\",\"leaderboardId\":\"global\",\"actionId\":\"fill-x-0\"")
-                .endsWith(",\"occurredAt\":\"2026-11-22T10:15:30Z\",\"attributes\":{}}");
+                .endsWith(",\"occurredAt\":\"2026-11-22T10:15:30Z\",\"attributes\":{},\"segment\":null}");
         assertThat(sql).contains("generate_series(?::bigint, ?::bigint)").contains("'2026-11-22T10:15:30Z'")
                 .contains("% 10)").doesNotContain("%%");
     }

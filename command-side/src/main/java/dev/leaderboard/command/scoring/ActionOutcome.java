@@ -1,5 +1,6 @@
 package dev.leaderboard.command.scoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -49,6 +50,8 @@ public record ActionOutcome(String actionId, String userId, String leaderboardId
         return new ActionOutcome(actionId, userId, leaderboardId, type, null, Status.REJECTED, problem);
     }
 
+    /** Not part of the body (API.md): {@code status} says it. */
+    @JsonIgnore
     public boolean isRejected() {
         return status == Status.REJECTED;
     }

@@ -25,6 +25,9 @@ class ActionSubmissionTest extends ServerTest {
         assertThat(body.get("type").asText()).isEqualTo("quiz-completed");
         assertThat(body.get("points").asLong()).isEqualTo(10);
         assertThat(body.get("status").asText()).isEqualTo("accepted");
+        // exactly the fields API.md names
+        assertThat(body.fieldNames()).toIterable().containsExactly("actionId", "userId", "leaderboardId", "type",
+                "points", "status");
         assertThat(rows.eventsOf(user)).isEqualTo(1);
         assertThat(rows.ledgerRowsOf(user)).isEqualTo(1);
         assertThat(rows.latestAllTimeTotalOf(user, "global")).isEqualTo(10);

@@ -143,7 +143,7 @@ public class QuerySideAutoConfiguration {
     @Bean
     public Rankings rankings(StringRedisTemplate redis, RedisKeys keys, PostgresRankings postgres,
                              QueryProperties properties) {
-        return new Rankings(new RedisRankings(redis, keys.prefix()), postgres, properties);
+        return new Rankings(new RedisRankings(redis, keys), postgres, properties);
     }
 
     @Bean

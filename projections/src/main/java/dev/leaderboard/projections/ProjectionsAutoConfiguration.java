@@ -104,9 +104,8 @@ public class ProjectionsAutoConfiguration {
     }
 
     @Bean
-    public BoardChangePublisher boardChangePublisher(StringRedisTemplate redis, RedisKeys keys,
-                                                 ProjectionProperties properties) {
-        return new BoardChangePublisher(redis, keys, StoredJson.newObjectMapper(), properties.publishedTop());
+    public BoardChangePublisher boardChangePublisher(StringRedisTemplate redis, RedisKeys keys) {
+        return new BoardChangePublisher(redis, keys, StoredJson.newObjectMapper());
     }
 
     @Bean

@@ -55,6 +55,7 @@ import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,11 +108,15 @@ public class ProjectionsAutoConfiguration {
                 retention, generations, appliedEvents, clock, redisWriteTracing);
     }
 
-    /** Spans of the Redis writes while tracing is on (a {@link Tracer} bean exists), else nothing. */
+    /**
+     * Spans of the Redis writes while tracing is on, else nothing. Spring Boot creates a {@link Tracer} even with
+     * {@code management.tracing.enabled=false} (it then only exports nothing), so the property decides.
+     */
     @Bean
-    public RedisWriteTracing redisWriteTracing(ObjectProvider<Tracer> tracer) {
+    public RedisWriteTracing redisWriteTracing(ObjectProvider<Tracer> tracer, Environment environment) {
         Tracer available = tracer.getIfAvailable();
-        return available == null || available == Tracer.NOOP ? RedisWriteTracing.OFF
+        boolean enabled = environment.getProperty("management.tracing.enabled", Boolean.class, true);
+        return !enabled || available == null || available == Tracer.NOOP ? RedisWriteTracing.OFF
                 : new TracedRedisWrites(available);
     }
 

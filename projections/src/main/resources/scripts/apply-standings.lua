@@ -3,7 +3,8 @@
 -- KEYS[1]                 generation pointer; missing means Redis lost its data: refuse, so nothing is half-written
 -- KEYS[2]                 the generation's set of suspended players: their standings are not written (PostgreSQL
 --                         keeps them; reinstatement copies them back). Checked only while the set exists.
--- KEYS[2k+1], KEYS[2k+2]  ranking sorted set and members hash of board k, one (leaderboard, window, period)
+-- KEYS[3k..3k+2]          ranking sorted set, members hash and version counter of board k, one (leaderboard,
+--                         window, period); RedisKeys names them all, the script builds no key
 -- ARGV, per board k in KEYS order: n (players of this board in the batch), expire-at epoch second (0 = never),
 --   then n times: user id, version (aggregate sequence number of the event that set the total), score, rank member
 -- A user appears at most once per board (the caller keeps the newest version). A player whose stored version is the
@@ -16,8 +17,8 @@ local anySuspended = redis.call('EXISTS', suspended) == 1
 
 local changed = 0
 local a = 1
-for k = 1, (#KEYS - 2) / 2 do
-  local ranking, members = KEYS[2 * k + 1], KEYS[2 * k + 2]
+for k = 1, (#KEYS - 2) / 3 do
+  local ranking, members, versionKey = KEYS[3 * k], KEYS[3 * k + 1], KEYS[3 * k + 2]
   local n = tonumber(ARGV[a])
   local expireAt = tonumber(ARGV[a + 1])
   a = a + 2
@@ -61,7 +62,7 @@ for k = 1, (#KEYS - 2) / 2 do
       redis.call('EXPIREAT', ranking, expireAt)
       redis.call('EXPIREAT', members, expireAt)
     end
-    raiseVersion(ranking, expireAt)
+    raiseVersion(ranking, versionKey, expireAt)
     changed = changed + #added / 2
   end
   a = a + 4 * n

@@ -19,19 +19,18 @@ local function chunked(command, key, list)
   return result
 end
 
--- A board's version counter (BoardVersion) sits beside its ranking set: '<base>:rank' -> '<base>:version'. Raised
+-- A board's version counter (BoardVersion), a key of its own passed in KEYS beside the board's ranking set. Raised
 -- by every script that changes the board, so readers can tell one state of it from another.
-local function raiseVersion(ranking, expireAt)
-  local key = string.sub(ranking, 1, -5) .. 'version'
-  redis.call('INCR', key)
+local function raiseVersion(ranking, versionKey, expireAt)
+  redis.call('INCR', versionKey)
   if expireAt then
     if expireAt > 0 then
-      redis.call('EXPIREAT', key, expireAt)
+      redis.call('EXPIREAT', versionKey, expireAt)
     end
   else
     local ttl = redis.call('PTTL', ranking) -- same lifetime as the board's set (-1: none, -2: set gone)
     if ttl > 0 then
-      redis.call('PEXPIRE', key, ttl)
+      redis.call('PEXPIRE', versionKey, ttl)
     end
   end
 end

@@ -2,7 +2,8 @@
 -- Runs after standings-prelude.lua (LuaScripts.read): the pointer check on KEYS[1] and chunked() come from there.
 -- KEYS[1]                 generation pointer; missing means Redis lost its data: refuse, so nothing is half-written
 -- KEYS[2]                 the generation's set of suspended players
--- KEYS[2k+1], KEYS[2k+2]  ranking sorted set and members hash of board k, one (leaderboard, window, period)
+-- KEYS[3k..3k+2]          ranking sorted set, members hash and version counter of board k, one (leaderboard,
+--                         window, period); RedisKeys names them all, the script builds no key
 -- ARGV: s, then s user ids to suspend (SADD); r, then r user ids to reinstate (SREM); then per board k in KEYS
 --   order: m, then m user ids to take off that board (their member in the ranking and their members-hash entry).
 -- A user is taken off a board only while in the suspended set after this call's changes, so a call racing a
@@ -31,8 +32,8 @@ end
 a = a + 1 + r
 
 local removed = 0
-for k = 1, (#KEYS - 2) / 2 do
-  local ranking, members = KEYS[2 * k + 1], KEYS[2 * k + 2]
+for k = 1, (#KEYS - 2) / 3 do
+  local ranking, members, versionKey = KEYS[3 * k], KEYS[3 * k + 1], KEYS[3 * k + 2]
   local m = tonumber(ARGV[a])
   local users = take(a + 1, m)
   a = a + 1 + m
@@ -50,7 +51,7 @@ for k = 1, (#KEYS - 2) / 2 do
     if #gone > 0 then
       chunked('ZREM', ranking, gone)
       chunked('HDEL', members, fields)
-      raiseVersion(ranking, nil)
+      raiseVersion(ranking, versionKey, nil)
       removed = removed + #gone
     end
   end

@@ -176,7 +176,7 @@ public class CommandSideAutoConfiguration {
     @Bean
     public CorrelationDataProvider requestOriginCorrelation() {
         return new SimpleCorrelationDataProvider(RequestMetadata.CLIENT_IP, RequestMetadata.USER_AGENT,
-                RequestMetadata.REQUEST_ID, RequestMetadata.SUBMITTED_BY);
+                RequestMetadata.REQUEST_ID, RequestMetadata.SUBMITTED_BY, RequestMetadata.SPAN_ID);
     }
 
     /** Axon's default correlation and trace ids, which defining any provider would otherwise switch off. */

@@ -18,7 +18,6 @@ import java.time.Period;
  * @param oldGenerationGrace    how long the previous generation is kept after a replay switched away from it
  * @param heartbeatInterval     how often this instance announces itself for the segment split
  * @param replayBatchSize       events per transaction while replaying
- * @param publishedTop          rows of a board's top published on every change (the largest live top N served)
  * @param axonMetrics           Axon's per-event Micrometer monitors on the standings processor (off: they cost more
  *                              than the projection's own metrics, see docs/configuration.md)
  */
@@ -32,7 +31,6 @@ public record ProjectionProperties(@DefaultValue("4") int segments,
                                    @DefaultValue("30s") Duration oldGenerationGrace,
                                    @DefaultValue("3s") Duration heartbeatInterval,
                                    @DefaultValue("1000") int replayBatchSize,
-                                   @DefaultValue("100") int publishedTop,
                                    @DefaultValue("false") boolean axonMetrics) {
 
     /** Defaults: daily keys 35 days, weekly 15 weeks, monthly 13 months after the period ended. */

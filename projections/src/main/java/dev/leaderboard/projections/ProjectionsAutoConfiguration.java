@@ -22,10 +22,13 @@ import dev.leaderboard.projections.replay.StandingsReplay;
 import dev.leaderboard.projections.standings.AppliedEvents;
 import dev.leaderboard.projections.standings.PostgresStandings;
 import dev.leaderboard.projections.standings.RedisStandings;
+import dev.leaderboard.projections.standings.RedisWriteTracing;
 import dev.leaderboard.projections.standings.RetentionPolicy;
 import dev.leaderboard.projections.standings.StandingsProjector;
 import dev.leaderboard.projections.standings.StandingsWriter;
 import dev.leaderboard.projections.standings.SuspendedPlayers;
+import dev.leaderboard.projections.standings.TracedRedisWrites;
+import io.micrometer.tracing.Tracer;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -43,6 +46,7 @@ import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,6 +55,7 @@ import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,21 +103,33 @@ public class ProjectionsAutoConfiguration {
     @Bean
     public StandingsWriter standingsWriter(JdbcTemplate jdbc, RedisStandings redis, RetentionPolicy retention,
                                            ProjectionGenerations generations, AppliedEvents appliedEvents,
-                                           Clock clock) {
+                                           Clock clock, RedisWriteTracing redisWriteTracing) {
         return new StandingsWriter(new PostgresStandings(jdbc), new SuspendedPlayers(jdbc, retention), redis,
-                retention, generations, appliedEvents, clock);
+                retention, generations, appliedEvents, clock, redisWriteTracing);
+    }
+
+    /**
+     * Spans of the Redis writes while tracing is on, else nothing. Spring Boot creates a {@link Tracer} even with
+     * {@code management.tracing.enabled=false} (it then only exports nothing), so the property decides.
+     */
+    @Bean
+    public RedisWriteTracing redisWriteTracing(ObjectProvider<Tracer> tracer, Environment environment) {
+        Tracer available = tracer.getIfAvailable();
+        boolean enabled = environment.getProperty("management.tracing.enabled", Boolean.class, true);
+        return !enabled || available == null || available == Tracer.NOOP ? RedisWriteTracing.OFF
+                : new TracedRedisWrites(available);
     }
 
     @Bean
-    public BoardChangePublisher boardChangePublisher(StringRedisTemplate redis, RedisKeys keys,
-                                                 ProjectionProperties properties) {
-        return new BoardChangePublisher(redis, keys, StoredJson.newObjectMapper(), properties.publishedTop());
+    public BoardChangePublisher boardChangePublisher(StringRedisTemplate redis, RedisKeys keys) {
+        return new BoardChangePublisher(redis, keys, StoredJson.newObjectMapper());
     }
 
     @Bean
     public StandingsProjector standingsProjector(StandingsWriter writer, BoardChangePublisher publisher,
-                                                 PeriodFences fences, LateEvents lateEvents) {
-        return new StandingsProjector(writer, publisher, fences, lateEvents);
+                                                 PeriodFences fences, LateEvents lateEvents,
+                                                 RedisWriteTracing redisWriteTracing) {
+        return new StandingsProjector(writer, publisher, fences, lateEvents, redisWriteTracing);
     }
 
     @Bean

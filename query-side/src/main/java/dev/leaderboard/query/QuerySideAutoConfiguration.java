@@ -75,7 +75,7 @@ import java.util.function.Function;
 @EnableConfigurationProperties({QueryProperties.class, StreamProperties.class, RedisLayoutProperties.class,
         ReadDataSourceProperties.class})
 @Import({RankingsController.class, SubsetController.class, ExportController.class, ResultsController.class,
-        StreamController.class, QueryProblems.class, GraphQlConfiguration.class})
+        StreamController.class, QueryProblems.class, QueryParameterBinding.class, GraphQlConfiguration.class})
 public class QuerySideAutoConfiguration {
 
     @Bean
@@ -143,7 +143,7 @@ public class QuerySideAutoConfiguration {
     @Bean
     public Rankings rankings(StringRedisTemplate redis, RedisKeys keys, PostgresRankings postgres,
                              QueryProperties properties) {
-        return new Rankings(new RedisRankings(redis, keys.prefix()), postgres, properties);
+        return new Rankings(new RedisRankings(redis, keys), postgres, properties);
     }
 
     @Bean

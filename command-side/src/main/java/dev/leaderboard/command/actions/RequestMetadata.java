@@ -1,5 +1,6 @@
 package dev.leaderboard.command.actions;
 
+import dev.leaderboard.eventstore.TraceOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.MDC;
@@ -20,15 +21,17 @@ public final class RequestMetadata {
     public static final String REQUEST_ID = "requestId";
     public static final String SUBMITTED_BY = "submittedBy";
     /** The W3C trace id of the request or record that carried the action, when it was traced. */
-    public static final String TRACE_ID = "traceId";
-    /** The logging context key Micrometer Tracing fills with the current trace id (while tracing is on). */
+    public static final String TRACE_ID = TraceOrigin.TRACE_ID;
+    /** The span that submitted the action, with {@link #TRACE_ID}: the projection links its Redis write to it. */
+    public static final String SPAN_ID = TraceOrigin.SPAN_ID;
+    /** The logging context keys Micrometer Tracing fills with the current trace and span (while tracing is on). */
     public static final String TRACE_ID_MDC = "traceId";
+    public static final String SPAN_ID_MDC = "spanId";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** Set by the server's request-id filter, which also echoes the id on every response. */
     public static final String REQUEST_ID_ATTRIBUTE = RequestMetadata.class.getName() + ".requestId";
 
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern TRACE_ID_FORMAT = Pattern.compile("[0-9a-f]{32}");
     private static final int MAX_USER_AGENT = 512;
 
     private RequestMetadata() {
@@ -56,6 +59,10 @@ public final class RequestMetadata {
         String traceId = wellFormedTraceId(MDC.get(TRACE_ID_MDC));
         if (traceId != null) {
             values.put(TRACE_ID, traceId);
+            TraceOrigin origin = TraceOrigin.of(traceId, MDC.get(SPAN_ID_MDC));
+            if (origin != null) {
+                values.put(SPAN_ID, origin.spanId());
+            }
         }
         return MetaData.from(values);
     }
@@ -71,6 +78,6 @@ public final class RequestMetadata {
 
     /** The value when it is a W3C trace id (32 lower-case hex digits), else null. */
     public static String wellFormedTraceId(String value) {
-        return value != null && TRACE_ID_FORMAT.matcher(value).matches() ? value : null;
+        return TraceOrigin.wellFormedTraceId(value);
     }
 }

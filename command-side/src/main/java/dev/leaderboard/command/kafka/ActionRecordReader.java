@@ -10,6 +10,7 @@ import dev.leaderboard.command.actions.SubmitActionRequest;
 import dev.leaderboard.command.batching.Submission;
 import dev.leaderboard.command.scoring.ActionOutcome;
 import dev.leaderboard.command.scoring.Rejection;
+import dev.leaderboard.eventstore.TraceOrigin;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -117,6 +118,11 @@ final class ActionRecordReader {
                 : RequestMetadata.wellFormedTraceId(header(record, IngressHeaders.TRACE_ID));
         if (traceId != null) {
             values.put(RequestMetadata.TRACE_ID, traceId);
+            TraceOrigin origin = traceparent != null ? TraceOrigin.ofTraceparent(traceparent)
+                    : TraceOrigin.of(traceId, header(record, IngressHeaders.SPAN_ID));
+            if (origin != null) {
+                values.put(RequestMetadata.SPAN_ID, origin.spanId());
+            }
         }
         return MetaData.from(values);
     }

@@ -13,6 +13,8 @@ public final class IngressHeaders {
     public static final String TRACEPARENT = "traceparent";
     /** The REST ingress's trace id (Kafka mode), used when the record has no {@link #TRACEPARENT}. */
     public static final String TRACE_ID = "trace-id";
+    /** The REST ingress's span id (Kafka mode), with {@link #TRACE_ID}. */
+    public static final String SPAN_ID = "span-id";
     /** On a dead letter: why the record can never succeed ({@code Rejection}'s reason). */
     public static final String REASON = "leaderboard-reason";
 

@@ -147,6 +147,7 @@ public class KafkaActionIngress implements ActionIngress {
         header(headers, IngressHeaders.CLIENT_IP, origin.get(RequestMetadata.CLIENT_IP));
         header(headers, IngressHeaders.USER_AGENT, origin.get(RequestMetadata.USER_AGENT));
         header(headers, IngressHeaders.TRACE_ID, origin.get(RequestMetadata.TRACE_ID));
+        header(headers, IngressHeaders.SPAN_ID, origin.get(RequestMetadata.SPAN_ID));
         byte[] value;
         try {
             value = json.writeValueAsBytes(ActionRecord.of(action));

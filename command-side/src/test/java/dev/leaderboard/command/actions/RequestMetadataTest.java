@@ -87,4 +87,19 @@ class RequestMetadataTest {
         }
         assertThat(RequestMetadata.of(request, "req-42", "alice")).doesNotContainKey(RequestMetadata.TRACE_ID);
     }
+
+    @Test
+    void theCurrentSpanIdIsRecordedWithItsTraceId() {
+        org.slf4j.MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+        org.slf4j.MDC.put("spanId", "00f067aa0ba902b7");
+        try {
+            assertThat(RequestMetadata.of(request, "req-42", "alice"))
+                    .containsEntry(RequestMetadata.SPAN_ID, "00f067aa0ba902b7");
+            org.slf4j.MDC.put("spanId", "not-a-span");
+            assertThat(RequestMetadata.of(request, "req-42", "alice")).doesNotContainKey(RequestMetadata.SPAN_ID);
+        } finally {
+            org.slf4j.MDC.remove("traceId");
+            org.slf4j.MDC.remove("spanId");
+        }
+    }
 }

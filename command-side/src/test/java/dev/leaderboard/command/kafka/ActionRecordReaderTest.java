@@ -87,7 +87,7 @@ class ActionRecordReaderTest {
     }
 
     @Test
-    void theTraceIdOfAW3cTraceparentOrOfTheRestIngressGoesOntoTheEvent() {
+    void theTraceAndSpanIdsOfAW3cTraceparentOrOfTheRestIngressGoOntoTheEvent() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         ConsumerRecord<byte[], byte[]> traced = record("alice", "{\"actionId\":\"a-1\",\"userId\":\"alice\","
                 + "\"type\":\"level-up\"}");
@@ -95,6 +95,7 @@ class ActionRecordReaderTest {
         ConsumerRecord<byte[], byte[]> fromRest = record("alice", "{\"actionId\":\"a-2\",\"userId\":\"alice\","
                 + "\"type\":\"level-up\"}");
         fromRest.headers().add("trace-id", traceId.getBytes(StandardCharsets.UTF_8));
+        fromRest.headers().add("span-id", "53995c3f42cd8ad8".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<byte[], byte[]> forged = record("alice", "{\"actionId\":\"a-3\",\"userId\":\"alice\","
                 + "\"type\":\"level-up\"}");
         forged.headers().add("traceparent", "00-<script>-x-01".getBytes(StandardCharsets.UTF_8));
@@ -102,6 +103,9 @@ class ActionRecordReaderTest {
         assertThat(((Valid) reader.read(traced)).submission().metaData()).containsEntry("traceId", traceId);
         assertThat(((Valid) reader.read(fromRest)).submission().metaData()).containsEntry("traceId", traceId);
         assertThat(((Valid) reader.read(forged)).submission().metaData()).doesNotContainKey("traceId");
+        assertThat(((Valid) reader.read(traced)).submission().metaData()).containsEntry("spanId", "00f067aa0ba902b7");
+        assertThat(((Valid) reader.read(fromRest)).submission().metaData()).containsEntry("spanId", "53995c3f42cd8ad8");
+        assertThat(((Valid) reader.read(forged)).submission().metaData()).doesNotContainKey("spanId");
     }
 
     private static ConsumerRecord<byte[], byte[]> record(String key, String value) {

@@ -12,21 +12,42 @@ import dev.leaderboard.windows.TimeWindow;
  */
 public record RedisKeys(String prefix) {
 
+    /**
+     * Stands for the generation number in a {@link BoardTemplates} key template. Scripts that read the generation
+     * pointer and a board in one atomic call substitute it themselves, with plain (not pattern) string operations.
+     */
+    public static final String GENERATION_PLACEHOLDER = "{generation}";
+
+    /**
+     * The keys of one board with the generation left open: {@link #GENERATION_PLACEHOLDER} in place of its number.
+     * Each template turns into the key of {@link #ranking}, {@link #members} or {@link #version} once the placeholder
+     * is replaced by a generation.
+     */
+    public record BoardTemplates(String ranking, String members, String version) {
+    }
+
     public String generationPointer() {
         return prefix + ":generation";
     }
 
     public String ranking(int generation, String leaderboardId, TimeWindow window, String period) {
-        return base(generation, leaderboardId, window, period) + ":rank";
+        return ranking(Integer.toString(generation), leaderboardId, window.id(), period);
     }
 
     public String members(int generation, String leaderboardId, TimeWindow window, String period) {
-        return base(generation, leaderboardId, window, period) + ":members";
+        return members(Integer.toString(generation), leaderboardId, window.id(), period);
     }
 
     /** The board's version counter ({@link BoardVersion#counter()}), raised by every script that changes the board. */
     public String version(int generation, String leaderboardId, TimeWindow window, String period) {
-        return base(generation, leaderboardId, window, period) + ":version";
+        return version(Integer.toString(generation), leaderboardId, window.id(), period);
+    }
+
+    /** The keys of a board in whichever generation the script finds the pointer at. */
+    public BoardTemplates boardTemplates(String leaderboardId, String windowId, String period) {
+        return new BoardTemplates(ranking(GENERATION_PLACEHOLDER, leaderboardId, windowId, period),
+                members(GENERATION_PLACEHOLDER, leaderboardId, windowId, period),
+                version(GENERATION_PLACEHOLDER, leaderboardId, windowId, period));
     }
 
     /**
@@ -43,7 +64,7 @@ public record RedisKeys(String prefix) {
      * suspended.
      */
     public String suspended(int generation) {
-        return prefix + ":g" + generation + ":suspended";
+        return generationKeysStart(generation) + "suspended";
     }
 
     /** Present while a restore copies PostgreSQL into Redis (with a TTL, in case the restoring instance dies). */
@@ -58,10 +79,48 @@ public record RedisKeys(String prefix) {
 
     /** Matches every key of one generation, for cleanup. */
     public String generationPattern(int generation) {
-        return prefix + ":g" + generation + ":*";
+        return generationKeysStart(generation) + "*";
     }
 
-    private String base(int generation, String leaderboardId, TimeWindow window, String period) {
-        return prefix + ":g" + generation + ":{" + leaderboardId + "|" + window.id() + "|" + period + "}";
+    /** Matches the ranking sets of every board of one generation (SCAN). */
+    public String rankingPattern(int generation) {
+        return ranking(Integer.toString(generation), "*", "*", "*");
+    }
+
+    /** What every key of one generation starts with. */
+    public String generationKeysStart(int generation) {
+        return prefix + ":g" + generation + ":";
+    }
+
+    /** Matches the keys of every generation; {@link #isGenerationKey} tells them from other keys it matches. */
+    public String anyGenerationPattern() {
+        return prefix + ":g*";
+    }
+
+    /** Whether a key is one of some generation's keys ({@code <prefix>:g<number>:...}). */
+    public boolean isGenerationKey(String key) {
+        String start = prefix + ":g";
+        int digits = start.length();
+        while (digits < key.length() && Character.isDigit(key.charAt(digits))) {
+            digits++;
+        }
+        return key.startsWith(start) && digits > start.length() && digits < key.length() && key.charAt(digits) == ':';
+    }
+
+    private String ranking(String generation, String leaderboardId, String windowId, String period) {
+        return base(generation, leaderboardId, windowId, period) + ":rank";
+    }
+
+    private String members(String generation, String leaderboardId, String windowId, String period) {
+        return base(generation, leaderboardId, windowId, period) + ":members";
+    }
+
+    private String version(String generation, String leaderboardId, String windowId, String period) {
+        return base(generation, leaderboardId, windowId, period) + ":version";
+    }
+
+    /** The board's name in braces is a Redis Cluster hash tag: all keys of one board hash to one slot. */
+    private String base(String generation, String leaderboardId, String windowId, String period) {
+        return prefix + ":g" + generation + ":{" + leaderboardId + "|" + windowId + "|" + period + "}";
     }
 }

@@ -26,8 +26,6 @@ import java.util.OptionalLong;
 public class ScoreEventsPublisher {
 
     public static final String PROCESSING_GROUP = "outbound-score-events";
-    public static final String EVENT_ID_HEADER = "event-id";
-    public static final String EVENT_TYPE_HEADER = "event-type";
     private static final String BATCH = ScoreEventsPublisher.class.getName() + ".batch";
 
     private final OutboundEvents events;
@@ -63,8 +61,8 @@ public class ScoreEventsPublisher {
                 domain == null ? null : domain.getSequenceNumber(),
                 position.isPresent() ? position.getAsLong() : null, message.getTimestamp(), event);
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, bytes(key), json.writeValueAsBytes(value));
-        record.headers().add(EVENT_ID_HEADER, bytes(message.getIdentifier()));
-        record.headers().add(EVENT_TYPE_HEADER, bytes(type));
+        record.headers().add(OutboundHeaders.EVENT_ID, bytes(message.getIdentifier()));
+        record.headers().add(OutboundHeaders.EVENT_TYPE, bytes(type));
         return record;
     }
 

@@ -4,13 +4,14 @@ import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.eventstore.StoredJson;
 import dev.leaderboard.projections.admin.ProjectionStatusReader;
 import dev.leaderboard.projections.generations.ProjectionGenerations;
+import dev.leaderboard.projections.outbound.OutboundSender;
 import dev.leaderboard.projections.periods.kafka.PeriodResultsKafkaProperties;
 import dev.leaderboard.projections.periods.kafka.PeriodResultsPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -78,7 +79,7 @@ public class PeriodsConfiguration {
     static class ResultsTopic {
 
         @Bean(destroyMethod = "destroy")
-        public DefaultKafkaProducerFactory<String, String> periodResultsProducerFactory(
+        public DefaultKafkaProducerFactory<byte[], byte[]> periodResultsProducerFactory(
                 KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, PeriodResultsKafkaProperties properties) {
             Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
             // One send is bounded by max.block.ms (metadata, buffer) + delivery.timeout.ms, within the send timeout,
@@ -90,8 +91,8 @@ public class PeriodsConfiguration {
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, delivery);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "leaderboard-period-results");
@@ -100,10 +101,10 @@ public class PeriodsConfiguration {
 
         @Bean
         public PeriodResultsPublisher periodResultsPublisher(
-                DefaultKafkaProducerFactory<String, String> periodResultsProducerFactory,
+                DefaultKafkaProducerFactory<byte[], byte[]> periodResultsProducerFactory,
                 PeriodResultsKafkaProperties properties) {
-            return new PeriodResultsPublisher(new KafkaTemplate<>(periodResultsProducerFactory), properties.topic(),
-                    properties.sendTimeout(), StoredJson.newObjectMapper());
+            return new PeriodResultsPublisher(new OutboundSender(new KafkaTemplate<>(periodResultsProducerFactory),
+                    properties.sendTimeout()), properties.topic(), StoredJson.newObjectMapper());
         }
 
         @Bean

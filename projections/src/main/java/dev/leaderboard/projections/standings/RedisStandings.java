@@ -157,10 +157,8 @@ public class RedisStandings {
 
     /** Removes the keys of every generation but {@code live}: leftovers of cancelled replays and missed cleanups. */
     public long deleteGenerationsExcept(int live) {
-        String livePrefix = keys.generationPattern(live).replace("*", "");
-        java.util.regex.Pattern generationKey = java.util.regex.Pattern.compile(
-                java.util.regex.Pattern.quote(keys.prefix()) + ":g\\d+:.*");
-        return deleteMatching(keys.prefix() + ":g*", key -> generationKey.matcher(key).matches()
+        String livePrefix = keys.generationKeysStart(live);
+        return deleteMatching(keys.anyGenerationPattern(), key -> keys.isGenerationKey(key)
                 && !key.startsWith(livePrefix));
     }
 
@@ -210,7 +208,7 @@ public class RedisStandings {
         });
     }
 
-    /** One script call: the pointer, the suspended set and (ranking, members) per board are its keys. */
+    /** One script call: the pointer, the suspended set and (ranking, members, version) per board are its keys. */
     private record Call(int numKeys, byte[][] keysAndArgs) {
     }
 
@@ -246,15 +244,15 @@ public class RedisStandings {
         for (Map.Entry<Board, Map<String, Standing>> board : boards) {
             standings += board.getValue().size();
         }
-        int numKeys = 2 + 2 * boards.size();
+        int numKeys = 2 + 3 * boards.size();
         byte[][] keysAndArgs = new byte[numKeys + 2 * boards.size() + 4 * standings][];
         int k = 0;
         keysAndArgs[k++] = utf8(keys.generationPointer());
         keysAndArgs[k++] = utf8(keys.suspended(generation));
         for (Map.Entry<Board, Map<String, Standing>> entry : boards) {
-            Board board = entry.getKey();
-            keysAndArgs[k++] = utf8(keys.ranking(generation, board.leaderboardId(), board.window(), board.period()));
-            keysAndArgs[k++] = utf8(keys.members(generation, board.leaderboardId(), board.window(), board.period()));
+            for (String key : entry.getKey().keys(keys, generation)) {
+                keysAndArgs[k++] = utf8(key);
+            }
         }
         for (Map.Entry<Board, Map<String, Standing>> entry : boards) {
             Board board = entry.getKey();
@@ -272,6 +270,13 @@ public class RedisStandings {
     }
 
     private record Board(String leaderboardId, TimeWindow window, String period) {
+
+        /** The board's keys as the scripts take them: ranking, members, version. */
+        List<String> keys(RedisKeys keys, int generation) {
+            return List.of(keys.ranking(generation, leaderboardId, window, period),
+                    keys.members(generation, leaderboardId, window, period),
+                    keys.version(generation, leaderboardId, window, period));
+        }
     }
 
     /**
@@ -315,14 +320,12 @@ public class RedisStandings {
         args.add(ascii(reinstate.size()));
         reinstate.forEach(user -> args.add(utf8(user)));
         for (Map.Entry<Board, Set<String>> entry : boards) {
-            Board board = entry.getKey();
-            keysList.add(utf8(keys.ranking(generation, board.leaderboardId(), board.window(), board.period())));
-            keysList.add(utf8(keys.members(generation, board.leaderboardId(), board.window(), board.period())));
+            entry.getKey().keys(keys, generation).forEach(key -> keysList.add(utf8(key)));
             args.add(ascii(entry.getValue().size()));
             entry.getValue().forEach(user -> args.add(utf8(user)));
         }
         keysList.addAll(args);
-        return new Call(2 + 2 * boards.size(), keysList.toArray(byte[][]::new));
+        return new Call(2 + 3 * boards.size(), keysList.toArray(byte[][]::new));
     }
 
     private static byte[] utf8(String text) {

@@ -1,8 +1,11 @@
 package dev.leaderboard.projections.standings;
 
+import dev.leaderboard.eventstore.TraceOrigin;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +23,8 @@ public final class StandingChanges {
     /** User id → suspended since (suspended after the batch), or null (reinstated after the batch). */
     private final Map<String, Instant> suspensions = new TreeMap<>();
     private int events;
+    /** Where the batch's events come from, collected only while tracing is on ({@link RedisWriteTracing}). */
+    private final Set<TraceOrigin> traceOrigins = new LinkedHashSet<>();
 
     /** Records what one event changed; events that change no standing are not counted. */
     public void add(List<Standing> standings) {
@@ -73,6 +78,14 @@ public final class StandingChanges {
 
     public int events() {
         return events;
+    }
+
+    public void addTraceOrigin(TraceOrigin origin) {
+        traceOrigins.add(origin);
+    }
+
+    public Set<TraceOrigin> traceOrigins() {
+        return traceOrigins;
     }
 
     public boolean isEmpty() {

@@ -8,8 +8,10 @@ import dev.leaderboard.projections.live.BoardChangePublisher;
 import dev.leaderboard.projections.periods.Fences;
 import dev.leaderboard.projections.periods.LateEvents;
 import dev.leaderboard.projections.periods.PeriodFences;
+import dev.leaderboard.eventstore.TraceOrigin;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -31,39 +33,55 @@ public class StandingsProjector {
     private final BoardChangePublisher publisher;
     private final PeriodFences fences;
     private final LateEvents lateEvents;
+    private final RedisWriteTracing tracing;
 
     public StandingsProjector(StandingsWriter writer, BoardChangePublisher publisher, PeriodFences fences,
-                              LateEvents lateEvents) {
+                              LateEvents lateEvents, RedisWriteTracing tracing) {
         this.writer = writer;
         this.publisher = publisher;
         this.fences = fences;
         this.lateEvents = lateEvents;
+        this.tracing = tracing;
     }
 
     @EventHandler
-    void on(ScoreIncreased event, @SequenceNumber long sequenceNumber, TrackingToken token) {
+    void on(ScoreIncreased event, @SequenceNumber long sequenceNumber, TrackingToken token, EventMessage<?> message) {
         addScoring(event, sequenceNumber, token);
+        noteOrigin(message);
     }
 
     @EventHandler
-    void on(ScoreAdjusted event, @SequenceNumber long sequenceNumber, TrackingToken token) {
+    void on(ScoreAdjusted event, @SequenceNumber long sequenceNumber, TrackingToken token, EventMessage<?> message) {
         addScoring(event, sequenceNumber, token);
+        noteOrigin(message);
     }
 
     @EventHandler
-    void on(PlayerSuspended event, @SequenceNumber long sequenceNumber) {
+    void on(PlayerSuspended event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
         StandingsOfEvents.addTo(batch().changes, event, sequenceNumber);
+        noteOrigin(message);
     }
 
     @EventHandler
-    void on(PlayerReinstated event, @SequenceNumber long sequenceNumber) {
+    void on(PlayerReinstated event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
         StandingsOfEvents.addTo(batch().changes, event, sequenceNumber);
+        noteOrigin(message);
     }
 
     private void addScoring(Object event, long sequenceNumber, TrackingToken token) {
         Batch batch = batch();
         StandingsOfEvents.addTo(batch.changes, event, sequenceNumber, positionOf(token), batch.fences(),
                 lateEvents::count);
+    }
+
+    /** The event's trace context, for the batch's Redis-write span; the metadata is not even read while off. */
+    private void noteOrigin(EventMessage<?> message) {
+        if (tracing.isOn()) {
+            TraceOrigin origin = TraceOrigin.of(message.getMetaData());
+            if (origin != null) {
+                batch().changes.addTraceOrigin(origin);
+            }
+        }
     }
 
     static long positionOf(TrackingToken token) {

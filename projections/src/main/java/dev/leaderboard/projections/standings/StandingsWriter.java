@@ -30,10 +30,11 @@ public class StandingsWriter {
     private final ProjectionGenerations generations;
     private final AppliedEvents appliedEvents;
     private final Clock clock;
+    private final RedisWriteTracing tracing;
 
     public StandingsWriter(PostgresStandings postgres, SuspendedPlayers suspendedPlayers, RedisStandings redis,
                            RetentionPolicy retention, ProjectionGenerations generations, AppliedEvents appliedEvents,
-                           Clock clock) {
+                           Clock clock, RedisWriteTracing tracing) {
         this.postgres = postgres;
         this.suspendedPlayers = suspendedPlayers;
         this.redis = redis;
@@ -41,6 +42,7 @@ public class StandingsWriter {
         this.generations = generations;
         this.appliedEvents = appliedEvents;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /**
@@ -70,10 +72,12 @@ public class StandingsWriter {
         if (changes.hasSuspensions()) {
             touched = writeWithSuspensions(changes, latest, targets);
         } else {
-            for (int generation : targets) {
-                redis.apply(generation, latest);
-            }
-            touched = latest;
+            touched = tracing.write(changes.traceOrigins(), changes.events(), () -> {
+                for (int generation : targets) {
+                    redis.apply(generation, latest);
+                }
+                return latest;
+            });
         }
         appliedEvents.add(changes.events());
         return touched;
@@ -91,20 +95,22 @@ public class StandingsWriter {
             rowsByGeneration.put(generation,
                     suspendedPlayers.standingsOf(generation, changes.suspensionsChanged(), now));
         }
-        List<Standing> touched = null;
-        for (int generation : targets) {
-            List<Standing> rows = rowsByGeneration.get(generation);
-            List<Standing> remove = rows.stream().filter(s -> suspended.containsKey(s.userId())).toList();
-            List<Standing> written = new ArrayList<>(latest);
-            written.addAll(kept(rows.stream().filter(s -> !suspended.containsKey(s.userId())).toList(), now));
-            redis.applySuspensions(generation, suspended.keySet(), reinstated, remove);
-            redis.apply(generation, written);
-            if (touched == null) {
-                written.addAll(remove);
-                touched = written;
+        return tracing.write(changes.traceOrigins(), changes.events(), () -> {
+            List<Standing> touched = null;
+            for (int generation : targets) {
+                List<Standing> rows = rowsByGeneration.get(generation);
+                List<Standing> remove = rows.stream().filter(s -> suspended.containsKey(s.userId())).toList();
+                List<Standing> written = new ArrayList<>(latest);
+                written.addAll(kept(rows.stream().filter(s -> !suspended.containsKey(s.userId())).toList(), now));
+                redis.applySuspensions(generation, suspended.keySet(), reinstated, remove);
+                redis.apply(generation, written);
+                if (touched == null) {
+                    written.addAll(remove);
+                    touched = written;
+                }
             }
-        }
-        return touched;
+            return touched;
+        });
     }
 
     /**

@@ -3,10 +3,13 @@ package dev.leaderboard.query.export;
 import dev.leaderboard.boards.RankStyle;
 import dev.leaderboard.query.rankings.RankedEntry;
 import dev.leaderboard.query.rankings.PostgresRankings;
+import dev.leaderboard.query.rankings.RankStyleParameter;
 import dev.leaderboard.query.rankings.Slice;
+import dev.leaderboard.query.rankings.SliceParameters;
 import dev.leaderboard.query.rankings.SliceParser;
 import dev.leaderboard.query.rankings.StyledRanks;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,17 +36,13 @@ public class ExportController {
 
     @GetMapping("/api/v1/leaderboards/{id}/export")
     public ResponseEntity<StreamingResponseBody> export(@PathVariable String id,
-                                                        @RequestParam(required = false) String window,
-                                                        @RequestParam(required = false) String period,
-                                                        @RequestParam(required = false) String from,
-                                                        @RequestParam(required = false) String to,
-                                                        @RequestParam(required = false) String segment,
+                                                        @ParameterObject SliceParameters board,
                                                         @RequestParam(defaultValue = "ndjson") String format,
-                                                        @RequestParam(required = false) String rankStyle,
+                                                        @ParameterObject RankStyleParameter rankStyle,
                                                         HttpServletRequest request) {
         boolean csv = ExportStreams.isCsv(format);
-        RankStyle style = StyledRanks.parse(rankStyle);
-        Slice slice = slices.parse(id, window, period, from, to, segment);
+        RankStyle style = StyledRanks.parse(rankStyle.rankStyle());
+        Slice slice = board.parse(slices, id);
         String name = "%s-%s-%s".formatted(slice.leaderboardId(), slice.window(),
                 slice.view().key().replace("..", "_"));
         return streams.stream(name, csv, (connection, rows) -> {

@@ -6,6 +6,9 @@ import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.LeaderboardDefinition;
 import dev.leaderboard.query.ReadPool;
 import dev.leaderboard.query.rankings.ReadAnswers;
+import dev.leaderboard.query.rankings.PageParameters;
+import dev.leaderboard.query.rankings.PeriodParameters;
+import dev.leaderboard.query.rankings.RankStyleParameter;
 import dev.leaderboard.query.results.ResultsController;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -83,8 +86,8 @@ public class GraphQlReads {
     public Map<String, Object> results(@Argument String leaderboardId, @Argument String window,
                                        @Argument String period, @Argument String segment, @Argument long offset,
                                        @Argument int limit, @Argument String rankStyle) {
-        return json.convertValue(results.results(leaderboardId, window, period, segment, offset, limit, rankStyle,
-                null).getBody(), OBJECT);
+        return json.convertValue(results.results(leaderboardId, new PeriodParameters(window, period, segment),
+                new PageParameters(offset, limit), new RankStyleParameter(rankStyle), null).getBody(), OBJECT);
     }
 
     private Map<String, Object> fields(ReadAnswers.Answer answer) {

@@ -136,13 +136,13 @@ public class LiveStreams implements SmartLifecycle {
         return slots.inUse();
     }
 
-    /** A board's top changed somewhere in the cluster; only the current period matters to live clients. */
+    /**
+     * A board changed somewhere in the cluster; only the current period matters to live clients. Whether its top
+     * changed is for each group to find out: it reads its top N and sends nothing when that is what it last sent.
+     */
     public void onChange(BoardChange change) {
         if (change.isReset()) {
             groups.forEach((key, group) -> group.markDirty(key.window().periodOf(clock.instant()).key()));
-            return;
-        }
-        if (!change.topChanged()) {
             return;
         }
         TimeWindow window = TimeWindow.fromId(change.window()).orElse(null);

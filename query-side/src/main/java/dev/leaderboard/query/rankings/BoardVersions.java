@@ -20,7 +20,7 @@ public final class BoardVersions {
         this.known = Caffeine.newBuilder().expireAfterWrite(trustFor).maximumSize(100_000).build();
     }
 
-    /** {@code <board>|<window>|<period>}, as the Redis keys name a board. */
+    /** {@code <board>|<window>|<period>}: a board's name in this instance's caches (Redis keys: RedisKeys). */
     public static String tag(String leaderboardId, String window, String period) {
         return leaderboardId + "|" + window + "|" + period;
     }

@@ -4,6 +4,7 @@ import dev.leaderboard.boards.BoardDirectory;
 import dev.leaderboard.boards.LeaderboardDefinition;
 import dev.leaderboard.query.QueryProperties;
 import dev.leaderboard.query.ReadPool;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -44,63 +45,44 @@ public class RankingsController {
     }
 
     @GetMapping("/{id}/rankings")
-    public ResponseEntity<byte[]> rankings(@PathVariable String id,
-                                           @RequestParam(required = false) String window,
-                                           @RequestParam(required = false) String period,
-                                           @RequestParam(required = false) String from,
-                                           @RequestParam(required = false) String to,
-                                           @RequestParam(required = false) String segment,
-                                           @RequestParam(defaultValue = "0") long offset,
-                                           @RequestParam(defaultValue = "10") int limit,
-                                           @RequestParam(required = false) String rankStyle,
+    public ResponseEntity<byte[]> rankings(@PathVariable String id, @ParameterObject SliceParameters slice,
+                                           @ParameterObject PageParameters page,
+                                           @ParameterObject RankStyleParameter style,
                                            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                            String ifNoneMatch) {
-        return response(answers.rankings(id, window, period, from, to, segment, offset, limit, rankStyle,
-                ifNoneMatch));
+        return response(answers.rankings(id, slice.window(), slice.period(), slice.from(), slice.to(),
+                slice.segment(), page.offset(), page.limit(), style.rankStyle(), ifNoneMatch));
     }
 
     @GetMapping("/{id}/players/{userId}")
     public ResponseEntity<byte[]> player(@PathVariable String id, @PathVariable String userId,
-                                         @RequestParam(required = false) String window,
-                                         @RequestParam(required = false) String period,
-                                         @RequestParam(required = false) String from,
-                                         @RequestParam(required = false) String to,
-                                         @RequestParam(required = false) String segment,
+                                         @ParameterObject SliceParameters slice,
                                          @RequestParam(defaultValue = "5") int context,
-                                         @RequestParam(required = false) String rankStyle,
+                                         @ParameterObject RankStyleParameter style,
                                          @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                          String ifNoneMatch) {
-        return response(answers.player(id, userId, window, period, from, to, segment, context, rankStyle,
-                ifNoneMatch));
+        return response(answers.player(id, userId, slice.window(), slice.period(), slice.from(), slice.to(),
+                slice.segment(), context, style.rankStyle(), ifNoneMatch));
     }
 
     @GetMapping("/{id}/tiers")
-    public ResponseEntity<byte[]> tiers(@PathVariable String id,
-                                        @RequestParam(required = false) String window,
-                                        @RequestParam(required = false) String period,
-                                        @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to,
-                                        @RequestParam(required = false) String segment,
-                                        @RequestParam(required = false) String rankStyle,
+    public ResponseEntity<byte[]> tiers(@PathVariable String id, @ParameterObject SliceParameters slice,
+                                        @ParameterObject RankStyleParameter style,
                                         @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                         String ifNoneMatch) {
-        return response(answers.tiers(id, window, period, from, to, segment, rankStyle, ifNoneMatch));
+        return response(answers.tiers(id, slice.window(), slice.period(), slice.from(), slice.to(), slice.segment(),
+                style.rankStyle(), ifNoneMatch));
     }
 
     @GetMapping("/{id}/tiers/{tier}/players")
     public ResponseEntity<byte[]> tierPlayers(@PathVariable String id, @PathVariable String tier,
-                                              @RequestParam(required = false) String window,
-                                              @RequestParam(required = false) String period,
-                                              @RequestParam(required = false) String from,
-                                              @RequestParam(required = false) String to,
-                                              @RequestParam(required = false) String segment,
-                                              @RequestParam(defaultValue = "0") long offset,
-                                              @RequestParam(defaultValue = "10") int limit,
-                                              @RequestParam(required = false) String rankStyle,
+                                              @ParameterObject SliceParameters slice,
+                                              @ParameterObject PageParameters page,
+                                              @ParameterObject RankStyleParameter style,
                                               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                               String ifNoneMatch) {
-        return response(answers.tierPlayers(id, tier, window, period, from, to, segment, offset, limit,
-                rankStyle, ifNoneMatch));
+        return response(answers.tierPlayers(id, tier, slice.window(), slice.period(), slice.from(), slice.to(),
+                slice.segment(), page.offset(), page.limit(), style.rankStyle(), ifNoneMatch));
     }
 
     private ResponseEntity<byte[]> response(ReadAnswers.Answer answer) {

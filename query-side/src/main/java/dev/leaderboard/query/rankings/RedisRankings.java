@@ -4,6 +4,7 @@ import dev.leaderboard.boards.RankStyle;
 import dev.leaderboard.projections.layout.BoardVersion;
 import dev.leaderboard.projections.layout.RankMember;
 import dev.leaderboard.projections.layout.LuaScripts;
+import dev.leaderboard.projections.layout.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 
@@ -22,21 +23,24 @@ import java.util.Optional;
 public class RedisRankings {
 
     private final StringRedisTemplate redis;
-    private final String prefix;
+    private final RedisKeys keys;
+    /** The read scripts' KEYS (read-prelude.lua). */
+    private final List<String> scriptKeys;
     private final DefaultRedisScript<List> pageScript = script("scripts/read-page.lua");
     private final DefaultRedisScript<List> positionScript = script("scripts/read-position.lua");
     private final DefaultRedisScript<List> subsetScript = script("scripts/read-subset.lua");
     private final DefaultRedisScript<List> scoresScript = script("scripts/read-scores.lua");
 
-    public RedisRankings(StringRedisTemplate redis, String prefix) {
+    public RedisRankings(StringRedisTemplate redis, RedisKeys keys) {
         this.redis = redis;
-        this.prefix = prefix;
+        this.keys = keys;
+        this.scriptKeys = List.of(keys.generationPointer(), keys.restoringMarker(), keys.epoch());
     }
 
     /** @param style ordinal or competition */
     public Optional<Versioned<RankingPage>> page(Slice.OfPeriod slice, long offset, int limit, RankStyle style) {
-        List<?> result = redis.execute(pageScript, List.of(), prefix, BoardVersions.tag(slice), Long.toString(offset),
-                Integer.toString(limit), above(style));
+        List<?> result = run(pageScript, slice, List.of(Long.toString(offset), Integer.toString(limit),
+                above(style)));
         long total = number(result.get(0));
         if (total <= 0) {
             return Optional.empty();
@@ -48,8 +52,7 @@ public class RedisRankings {
     /** Empty when Redis cannot answer; a present {@code Optional.empty()} inside when the player has no score. */
     public Optional<Versioned<Optional<PlayerPosition>>> position(Slice.OfPeriod slice, String userId, int context,
                                                                RankStyle style) {
-        List<?> result = redis.execute(positionScript, List.of(), prefix, BoardVersions.tag(slice), userId,
-                Integer.toString(context), above(style));
+        List<?> result = run(positionScript, slice, List.of(userId, Integer.toString(context), above(style)));
         long total = number(result.get(0));
         if (total <= 0) {
             return Optional.empty();
@@ -67,11 +70,7 @@ public class RedisRankings {
 
     /** Empty when Redis cannot answer (then PostgreSQL does). */
     public Optional<SubsetRanks> subset(Slice.OfPeriod slice, List<String> userIds) {
-        List<String> arguments = new ArrayList<>(userIds.size() + 2);
-        arguments.add(prefix);
-        arguments.add(BoardVersions.tag(slice));
-        arguments.addAll(userIds);
-        List<?> result = redis.execute(subsetScript, List.of(), arguments.toArray());
+        List<?> result = run(subsetScript, slice, userIds);
         long total = number(result.get(0));
         if (total <= 0) {
             return Optional.empty();
@@ -91,11 +90,7 @@ public class RedisRankings {
 
     /** The scores at the given 1-based ordinal ranks (absent past the end) and the board's size. */
     public Optional<Versioned<RankScores>> scoresAt(Slice.OfPeriod slice, List<Long> ranks) {
-        List<String> arguments = new ArrayList<>(ranks.size() + 2);
-        arguments.add(prefix);
-        arguments.add(BoardVersions.tag(slice));
-        ranks.forEach(rank -> arguments.add(Long.toString(rank - 1)));
-        List<?> result = redis.execute(scoresScript, List.of(), arguments.toArray());
+        List<?> result = run(scoresScript, slice, ranks.stream().map(rank -> Long.toString(rank - 1)).toList());
         long total = number(result.get(0));
         if (total <= 0) {
             return Optional.empty();
@@ -108,6 +103,19 @@ public class RedisRankings {
             }
         }
         return Optional.of(new Versioned<>(new RankScores(total, scores), version(result)));
+    }
+
+    /** A read script on one board: the board's key templates first (read-prelude.lua), then the script's own. */
+    private List<?> run(DefaultRedisScript<List> script, Slice.OfPeriod slice, List<String> own) {
+        RedisKeys.BoardTemplates board = keys.boardTemplates(slice.leaderboardId(), slice.window(), slice.period().key());
+        Object[] arguments = new Object[3 + own.size()];
+        arguments[0] = board.ranking();
+        arguments[1] = board.members();
+        arguments[2] = board.version();
+        for (int i = 0; i < own.size(); i++) {
+            arguments[3 + i] = own.get(i);
+        }
+        return redis.execute(script, scriptKeys, arguments);
     }
 
     private static String above(RankStyle style) {

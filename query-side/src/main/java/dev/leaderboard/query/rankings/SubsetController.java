@@ -1,10 +1,10 @@
 package dev.leaderboard.query.rankings;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashSet;
@@ -34,13 +34,10 @@ public class SubsetController {
 
     @PostMapping(path = "/api/v1/leaderboards/{id}/rankings/subset", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public SubsetResponse subset(@PathVariable String id,
-                                 @RequestParam(required = false) String window,
-                                 @RequestParam(required = false) String period,
-                                 @RequestParam(required = false) String segment,
+    public SubsetResponse subset(@PathVariable String id, @ParameterObject PeriodParameters board,
                                  @RequestBody SubsetRequest request) {
         List<String> userIds = distinctValidIds(request);
-        Slice slice = slices.parse(id, window, period, null, null, segment);
+        Slice slice = slices.parse(id, board.window(), board.period(), null, null, board.segment());
         if (!(slice instanceof Slice.OfPeriod ofPeriod)) {
             throw new InvalidQueryException("custom ranges have no subset ranks; use all-time, daily, weekly or "
                     + "monthly");

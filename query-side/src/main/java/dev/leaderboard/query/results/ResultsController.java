@@ -4,11 +4,15 @@ import dev.leaderboard.boards.RankStyle;
 import dev.leaderboard.query.export.ExportStreams;
 import dev.leaderboard.query.rankings.EntityTags;
 import dev.leaderboard.query.rankings.InvalidQueryException;
+import dev.leaderboard.query.rankings.PageParameters;
+import dev.leaderboard.query.rankings.PeriodParameters;
+import dev.leaderboard.query.rankings.RankStyleParameter;
 import dev.leaderboard.query.rankings.ReadAnswers;
 import dev.leaderboard.query.rankings.Slice;
 import dev.leaderboard.query.rankings.SliceParser;
 import dev.leaderboard.query.rankings.StyledRanks;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,17 +50,16 @@ public class ResultsController {
 
     @GetMapping("/api/v1/leaderboards/{id}/results")
     public ResponseEntity<ResultsResponse> results(@PathVariable String id,
-                                                   @RequestParam(required = false) String window,
-                                                   @RequestParam(required = false) String period,
-                                                   @RequestParam(required = false) String segment,
-                                                   @RequestParam(defaultValue = "0") long offset,
-                                                   @RequestParam(defaultValue = "10") int limit,
-                                                   @RequestParam(required = false) String rankStyle,
+                                                   @ParameterObject PeriodParameters closed,
+                                                   @ParameterObject PageParameters page,
+                                                   @ParameterObject RankStyleParameter rankStyle,
                                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
                                                    String ifNoneMatch) {
+        long offset = page.offset();
+        int limit = page.limit();
         ReadAnswers.requirePage(offset, limit);
-        RankStyle style = StyledRanks.parse(rankStyle);
-        Slice.OfPeriod slice = slices.closablePeriod(id, window, period, segment);
+        RankStyle style = StyledRanks.parse(rankStyle.rankStyle());
+        Slice.OfPeriod slice = slices.closablePeriod(id, closed.window(), closed.period(), closed.segment());
         PeriodResultReads.Header header = closed(slice);
         String etag = "\"" + header.digest() + "-" + style.id() + "-" + offset + "-" + limit + "\"";
         if (EntityTags.matches(ifNoneMatch, etag)) {
@@ -71,13 +74,11 @@ public class ResultsController {
     /** Every frozen row ({@code rank,userId,score}, ordinal ranks: the digest's lines), streamed. */
     @GetMapping("/api/v1/leaderboards/{id}/results/export")
     public ResponseEntity<StreamingResponseBody> export(@PathVariable String id,
-                                                        @RequestParam(required = false) String window,
-                                                        @RequestParam(required = false) String period,
-                                                        @RequestParam(required = false) String segment,
+                                                        @ParameterObject PeriodParameters closed,
                                                         @RequestParam(defaultValue = "ndjson") String format,
                                                         HttpServletRequest request) {
         boolean csv = ExportStreams.isCsv(format);
-        Slice.OfPeriod slice = slices.closablePeriod(id, window, period, segment);
+        Slice.OfPeriod slice = slices.closablePeriod(id, closed.window(), closed.period(), closed.segment());
         closed(slice);
         return streams.stream("%s-%s-%s-results".formatted(slice.leaderboardId(), slice.window(),
                 slice.period().key()), csv,

@@ -1,5 +1,7 @@
 package dev.leaderboard.bench.reads;
 
+import dev.leaderboard.projections.layout.RedisKeys;
+import dev.leaderboard.windows.TimeWindow;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -28,12 +30,13 @@ final class RedisBaseline implements AutoCloseable {
         factory.start();
         redis = new StringRedisTemplate(factory);
         redis.afterPropertiesSet();
-        String generation = redis.opsForValue().get(keyPrefix + ":generation");
+        RedisKeys keys = new RedisKeys(keyPrefix);
+        String generation = redis.opsForValue().get(keys.generationPointer());
         if (generation == null) {
             throw new IllegalStateException("Redis has no generation pointer: the board is not in Redis");
         }
-        rankingKey = keyPrefix + ":g" + generation + ":{" + SyntheticBoard.BOARD + "|" + SyntheticBoard.WINDOW + "|"
-                + SyntheticBoard.PERIOD + "}:rank";
+        rankingKey = keys.ranking(Integer.parseInt(generation), SyntheticBoard.BOARD,
+                TimeWindow.fromId(SyntheticBoard.WINDOW).orElseThrow(), SyntheticBoard.PERIOD);
         Long size = redis.opsForZSet().zCard(rankingKey);
         if (size == null || size == 0) {
             throw new IllegalStateException("the sorted set " + rankingKey + " is empty");

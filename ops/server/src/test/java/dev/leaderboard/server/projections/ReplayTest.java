@@ -1,11 +1,13 @@
 package dev.leaderboard.server.projections;
 
+import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.server.support.Api;
 import dev.leaderboard.server.support.ServerInstance;
-import dev.leaderboard.server.support.Standings;
 import dev.leaderboard.server.support.Standings.Entry;
+import dev.leaderboard.server.support.Standings;
 import dev.leaderboard.server.support.TestPostgres;
 import dev.leaderboard.server.support.Tokens;
+import dev.leaderboard.windows.TimeWindow;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -115,9 +117,9 @@ class ReplayTest {
             server.api().submitAction(Tokens.player("solo"), "a-1", "quiz-completed");
             ProjectionProgress.awaitCaughtUp(server);
             Standings standings = Standings.of(server);
-            String prefix = server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix");
+            RedisKeys keys = new RedisKeys(server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix"));
 
-            server.bean(StringRedisTemplate.class).opsForValue().set(prefix + ":generation", "7");
+            server.bean(StringRedisTemplate.class).opsForValue().set(keys.generationPointer(), "7");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> Integer.valueOf(1).equals(standings.redisGeneration()));
             assertThat(standings.redisBoard("global|all-time|all-time")).containsExactly(new Entry("solo", 10));
@@ -135,17 +137,18 @@ class ReplayTest {
         final AtomicLong samples = new AtomicLong();
         final AtomicLong fewestPlayersSeen = new AtomicLong(Long.MAX_VALUE);
         private final StringRedisTemplate redis;
-        private final String prefix;
+        private final RedisKeys keys;
 
         ReaderSampler(ServerInstance server) {
             this.redis = server.bean(StringRedisTemplate.class);
-            this.prefix = server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix");
+            this.keys = new RedisKeys(server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix"));
         }
 
         void run() {
             while (!stop.get()) {
-                String generation = redis.opsForValue().get(prefix + ":generation");
-                Long players = redis.opsForZSet().zCard(prefix + ":g" + generation + ":{global|all-time|all-time}:rank");
+                int generation = Integer.parseInt(redis.opsForValue().get(keys.generationPointer()));
+                Long players = redis.opsForZSet().zCard(
+                        keys.ranking(generation, "global", TimeWindow.ALL_TIME, TimeWindow.ALL_TIME_KEY));
                 fewestPlayersSeen.accumulateAndGet(players == null ? 0 : players, Math::min);
                 samples.incrementAndGet();
             }

@@ -1,14 +1,16 @@
 package dev.leaderboard.server.projections;
 
+import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.projections.standings.AppliedEvents;
 import dev.leaderboard.server.support.Api;
 import dev.leaderboard.server.support.MutableClock;
 import dev.leaderboard.server.support.ServerInstance;
-import dev.leaderboard.server.support.Standings;
 import dev.leaderboard.server.support.Standings.Entry;
+import dev.leaderboard.server.support.Standings;
 import dev.leaderboard.server.support.TestPostgres;
 import dev.leaderboard.server.support.TestRedis;
 import dev.leaderboard.server.support.Tokens;
+import dev.leaderboard.windows.TimeWindow;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -98,11 +100,11 @@ class StandingsWindowsTest {
     @Test
     void periodKeysExpireAfterTheirRetentionAndAllTimeNever() {
         StringRedisTemplate redis = server.bean(StringRedisTemplate.class);
-        String prefix = server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix");
-        Integer generation = Standings.of(server).redisGeneration();
+        RedisKeys keys = new RedisKeys(server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix"));
+        int generation = Standings.of(server).redisGeneration();
 
-        Long allTime = redis.getExpire(prefix + ":g" + generation + ":{global|all-time|all-time}:rank");
-        Long daily = redis.getExpire(prefix + ":g" + generation + ":{global|daily|2028-03-01}:rank");
+        Long allTime = redis.getExpire(keys.ranking(generation, "global", TimeWindow.ALL_TIME, TimeWindow.ALL_TIME_KEY));
+        Long daily = redis.getExpire(keys.ranking(generation, "global", TimeWindow.DAILY, "2028-03-01"));
         long expectedDaily = Instant.parse("2028-04-06T00:00:00Z").getEpochSecond() - Instant.now().getEpochSecond();
 
         assertThat(allTime).isEqualTo(-1);

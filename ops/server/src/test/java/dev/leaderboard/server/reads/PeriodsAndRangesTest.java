@@ -1,11 +1,14 @@
 package dev.leaderboard.server.reads;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.server.support.Api;
 import dev.leaderboard.server.support.MutableClock;
 import dev.leaderboard.server.support.ServerInstance;
+import dev.leaderboard.server.support.Standings;
 import dev.leaderboard.server.support.TestPostgres;
 import dev.leaderboard.server.support.TestRedis;
+import dev.leaderboard.windows.TimeWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,9 +91,10 @@ class PeriodsAndRangesTest {
     @Test
     void pastPeriodIsServedFromPostgresAfterItsRedisKeyExpired() {
         StringRedisTemplate redis = server.bean(StringRedisTemplate.class);
-        String prefix = server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix");
+        RedisKeys keys = new RedisKeys(server.context().getEnvironment().getProperty("leaderboard.redis.key-prefix"));
+        Integer generation = Standings.of(server).redisGeneration();
         // 2026-01-05 ended more than 35 days ago: the key expired as soon as it was written.
-        assertThat(redis.keys(prefix + ":g*:{global|daily|2026-01-05}:rank")).isEmpty();
+        assertThat(redis.hasKey(keys.ranking(generation, "global", TimeWindow.DAILY, "2026-01-05"))).isFalse();
 
         JsonNode day = api.get("/api/v1/leaderboards/global/rankings?window=daily&period=2026-01-05", null).json();
         JsonNode week = api.get("/api/v1/leaderboards/global/rankings?window=weekly&period=2026-W02", null).json();

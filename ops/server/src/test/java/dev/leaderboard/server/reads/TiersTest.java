@@ -6,6 +6,7 @@ import dev.leaderboard.boards.LeaderboardDefinition;
 import dev.leaderboard.boards.RankStyle;
 import dev.leaderboard.boards.Tier;
 import dev.leaderboard.projections.admin.ProjectionStatusReader;
+import dev.leaderboard.projections.layout.RedisKeys;
 import dev.leaderboard.query.QueryProperties;
 import dev.leaderboard.query.ReadPool;
 import dev.leaderboard.query.rankings.PostgresRankings;
@@ -192,7 +193,8 @@ class TiersTest extends ServerTest {
         ReadFixture.awaitProjected(status);
         Slice slice = slices.parse(board, null, null, null, null, null);
         // A key prefix with no generation pointer: Redis "cannot answer", so every read goes to PostgreSQL.
-        Rankings postgresOnly = new Rankings(new RedisRankings(redis, "no-such-prefix"), postgres, queryProperties);
+        Rankings postgresOnly = new Rankings(new RedisRankings(redis, new RedisKeys("no-such-prefix")), postgres,
+                queryProperties);
         TierReads fromRedis = new TierReads(rankings, this::tiersOf, rendered);
         TierReads fromPostgres = new TierReads(postgresOnly, this::tiersOf, rendered);
 

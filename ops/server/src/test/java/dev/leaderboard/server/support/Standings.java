@@ -1,5 +1,6 @@
 package dev.leaderboard.server.support;
 
+import dev.leaderboard.projections.layout.RedisKeys;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -24,12 +25,12 @@ public final class Standings {
 
     private final StringRedisTemplate redis;
     private final JdbcTemplate jdbc;
-    private final String prefix;
+    private final RedisKeys keys;
 
     public Standings(StringRedisTemplate redis, JdbcTemplate jdbc, String prefix) {
         this.redis = redis;
         this.jdbc = jdbc;
-        this.prefix = prefix;
+        this.keys = new RedisKeys(prefix);
     }
 
     public static Standings of(ServerInstance server) {
@@ -38,7 +39,7 @@ public final class Standings {
     }
 
     public Integer redisGeneration() {
-        String pointer = redis.opsForValue().get(prefix + ":generation");
+        String pointer = redis.opsForValue().get(keys.generationPointer());
         return pointer == null ? null : Integer.valueOf(pointer);
     }
 
@@ -48,14 +49,14 @@ public final class Standings {
         if (generation == null) {
             return boards;
         }
-        String generationPrefix = prefix + ":g" + generation + ":{";
+        String anyRanking = keys.rankingPattern(generation);
         List<String> rankKeys = new ArrayList<>();
-        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(prefix + ":g" + generation + ":*:rank")
-                .count(1000).build())) {
-            keys.forEachRemaining(rankKeys::add);
+        try (Cursor<String> found = redis.scan(ScanOptions.scanOptions().match(anyRanking).count(1000).build())) {
+            found.forEachRemaining(rankKeys::add);
         }
         for (String key : rankKeys) {
-            String board = key.substring(generationPrefix.length(), key.length() - "}:rank".length());
+            // A board's keys carry its "<board>|<window>|<period>" as their hash tag.
+            String board = key.substring(key.indexOf('{') + 1, key.indexOf('}'));
             Set<ZSetOperations.TypedTuple<String>> ranked = redis.opsForZSet().reverseRangeWithScores(key, 0, -1);
             List<Entry> entries = new ArrayList<>();
             if (ranked != null) {

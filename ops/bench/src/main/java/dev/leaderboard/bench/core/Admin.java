@@ -1,0 +1,87 @@
+package dev.leaderboard.bench.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.OptionalDouble;
+import java.util.stream.StreamSupport;
+
+import static org.awaitility.Awaitility.await;
+
+/** The server's admin endpoints the benchmarks use, with an admin token. */
+public record Admin(URI baseUrl, String token) {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Answer(int status, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET());
+    }
+
+    public Answer post(String path) {
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request to " + baseUrl + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Total {@code lag} of every processor on {@code GET /api/v1/admin/projections} (events not applied yet). */
+    public long projectionLag() {
+        Answer answer = get("/api/v1/admin/projections");
+        if (answer.status() != 200) {
+            return 0;
+        }
+        return StreamSupport.stream(answer.json().spliterator(), false)
+                .mapToLong(p -> p.path("lag").canConvertToLong() ? Math.max(0, p.path("lag").asLong()) : 1).sum();
+    }
+
+    /** The standings processor's {@code lagSeconds}: age of the oldest event it has not applied. */
+    public OptionalDouble standingsLagSeconds() {
+        Answer answer = get("/api/v1/admin/projections");
+        if (answer.status() != 200) {
+            return OptionalDouble.empty();
+        }
+        return StreamSupport.stream(answer.json().spliterator(), false)
+                .filter(p -> "standings".equals(p.path("name").asText()) && p.has("lagSeconds"))
+                .mapToDouble(p -> p.path("lagSeconds").asDouble()).findFirst();
+    }
+
+    /** @return "caught up", or what was left when {@code timeout} ran out */
+    public String awaitProjections(Duration timeout) {
+        try {
+            await("projections caught up").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> projectionLag() == 0);
+            return "caught up";
+        } catch (ConditionTimeoutException e) {
+            return "not caught up after " + timeout.toSeconds() + " s (lag " + projectionLag() + ")";
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.leaderboard.bench.core;
+
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * CPU time over exactly one measured phase, from OSHI: this JVM (the load generator, or a baseline's writer), the
+ * server processes with their descendants (embedded Redis; the broker runs inside the JVM), and PostgreSQL (its
+ * postmaster, found by its data directory on the command line, and the backends under it; it is not the server's
+ * child). A process that exits during the phase takes its CPU time with it: meter while connections are open.
+ */
+public final class CpuMeter {
+
+    private static final SystemInfo SYSTEM = new SystemInfo();
+    private static final OperatingSystem OS = SYSTEM.getOperatingSystem();
+    private static final CentralProcessor CPU = SYSTEM.getHardware().getProcessor();
+
+    /**
+     * @param benchSeconds    this JVM
+     * @param serverSeconds   the server processes and their descendants
+     * @param postgresSeconds the PostgreSQL processes
+     * @param machineBusy     share of the whole machine's CPU that was busy (0..1)
+     */
+    public record Usage(double elapsedSeconds, double benchSeconds, double serverSeconds, double postgresSeconds,
+                        double machineBusy, String loadBefore, String loadAfter) {
+
+        /** CPU milliseconds per operation: bench / server / PostgreSQL. */
+        public String perOperation(long operations) {
+            return operations == 0 ? "-" : String.format(Locale.ROOT, "%.3f / %.3f / %.3f ms",
+                    benchSeconds * 1e3 / operations, serverSeconds * 1e3 / operations,
+                    postgresSeconds * 1e3 / operations);
+        }
+
+        public String machine() {
+            return String.format(Locale.ROOT, "machine %.0f %% busy, load %s -> %s", machineBusy * 100, loadBefore,
+                    loadAfter);
+        }
+    }
+
+    private final List<Long> serverPids;
+    private final Optional<Path> postgresData;
+    private final long start = System.nanoTime();
+    private final long[] ticks = CPU.getSystemCpuLoadTicks();
+    private final String loadBefore = loadAverage();
+    private final double bench;
+    private final double server;
+    private final double postgres;
+
+    private CpuMeter(List<Long> serverPids, Optional<Path> postgresData) {
+        this.serverPids = serverPids;
+        this.postgresData = postgresData;
+        this.bench = seconds(Stream.of(OS.getProcessId()));
+        this.server = seconds(serverProcesses());
+        this.postgres = seconds(postgresProcesses());
+    }
+
+    public static CpuMeter start(List<ProcessHandle> servers, Optional<Path> postgresData) {
+        return new CpuMeter(servers.stream().map(ProcessHandle::pid).toList(), postgresData);
+    }
+
+    public Usage stop() {
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Usage(elapsed, seconds(Stream.of(OS.getProcessId())) - bench, seconds(serverProcesses()) - server,
+                seconds(postgresProcesses()) - postgres, CPU.getSystemCpuLoadBetweenTicks(ticks), loadBefore,
+                loadAverage());
+    }
+
+    public static String loadAverage() {
+        double[] load = CPU.getSystemLoadAverage(3);
+        return String.format(Locale.ROOT, "%.2f/%.2f/%.2f", load[0], load[1], load[2]);
+    }
+
+    private Stream<Integer> serverProcesses() {
+        return serverPids.stream().flatMap(pid -> withDescendants(pid.intValue()));
+    }
+
+    private Stream<Integer> postgresProcesses() {
+        if (postgresData.isEmpty()) {
+            return Stream.empty();
+        }
+        String data = postgresData.get().toString();
+        return OS.getProcesses(p -> p.getName().startsWith("postgres") && p.getCommandLine().contains(data), null, 0)
+                .stream().flatMap(postmaster -> withDescendants(postmaster.getProcessID()));
+    }
+
+    private static Stream<Integer> withDescendants(int pid) {
+        return Stream.concat(Stream.of(pid),
+                OS.getDescendantProcesses(pid, null, null, 0).stream().map(OSProcess::getProcessID));
+    }
+
+    private static double seconds(Stream<Integer> pids) {
+        return pids.distinct().map(OS::getProcess).filter(p -> p != null)
+                .mapToLong(p -> p.getUserTime() + p.getKernelTime()).sum() / 1e3;
+    }
+}

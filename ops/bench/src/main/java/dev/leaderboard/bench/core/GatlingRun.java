@@ -1,0 +1,92 @@
+package dev.leaderboard.bench.core;
+
+import io.gatling.javaapi.core.Simulation;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+
+/**
+ * Runs one Gatling simulation in this JVM and returns its figures, read from the HTML report it writes under
+ * {@code ops/bench/target/gatling/} (or {@code BENCH_GATLING_DIR}). Simulations are instantiated by Gatling, so a
+ * scenario hands its parameters over through {@link #parameters(Class)}: one run at a time.
+ */
+public final class GatlingRun {
+
+    private static final AtomicReference<Object> PARAMETERS = new AtomicReference<>();
+
+    static {
+        // Offline and quiet: no usage analytics, no warm-up request to gatling.io; the percentiles the tables need.
+        System.setProperty("gatling.data.enableAnalytics", "false");
+        System.setProperty("gatling.http.warmUpUrl", "");
+        System.setProperty("gatling.data.console.light", "true");
+        System.setProperty("gatling.data.console.writePeriod", "10");
+        System.setProperty("gatling.charting.indicators.percentile1", "50");
+        System.setProperty("gatling.charting.indicators.percentile2", "95");
+        System.setProperty("gatling.charting.indicators.percentile3", "99");
+        System.setProperty("gatling.charting.indicators.percentile4", "99.9");
+    }
+
+    private GatlingRun() {
+    }
+
+    /** The parameters of the running simulation, as handed to {@link #run}. */
+    public static <P> P parameters(Class<P> type) {
+        return type.cast(PARAMETERS.get());
+    }
+
+    public static Path resultsRoot() {
+        return Optional.ofNullable(System.getenv("BENCH_GATLING_DIR")).map(Path::of)
+                .orElse(Files.isDirectory(Path.of("ops/bench")) ? Path.of("ops/bench/target/gatling")
+                        : Path.of("target/gatling")).toAbsolutePath();
+    }
+
+    /** Runs {@code simulation} with {@code parameters}; fails if Gatling does not finish with a report. */
+    public static synchronized GatlingStats run(Class<? extends Simulation> simulation, Object parameters,
+                                                String description) {
+        PARAMETERS.set(parameters);
+        Path root = resultsRoot();
+        // Gatling looks up its latest release on Maven Central unless it checked recently: record a check now, so
+        // it stays offline (java.util.prefs, node /io/gatling/latestVersion; a failed check shows no notice).
+        Preferences versionCheck = Preferences.userRoot().node("/io/gatling/latestVersion");
+        versionCheck.putLong("lastCheckTimestamp", System.currentTimeMillis());
+        versionCheck.putBoolean("lastCheckSuccess", false);
+        // Gatling's console goes to stderr with the progress; stdout holds the result tables only.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            Files.createDirectories(root);
+            List<Path> before = reports(root);
+            int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[]{
+                    "--simulation", simulation.getName(), "--results-folder", root.toString(),
+                    "--run-description", description});
+            List<Path> after = reports(root);
+            after.removeAll(before);
+            if (after.isEmpty()) {
+                throw new IllegalStateException("Gatling (" + simulation.getSimpleName() + ") wrote no report, status "
+                        + status);
+            }
+            return GatlingStats.read(after.getFirst());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            System.setOut(stdout);
+            PARAMETERS.set(null);
+        }
+    }
+
+    private static List<Path> reports(Path root) throws IOException {
+        try (Stream<Path> runs = Files.list(root)) {
+            return new java.util.ArrayList<>(runs.filter(Files::isDirectory)
+                    .sorted(Comparator.comparing(Path::toString).reversed()).toList());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.leaderboard.bench.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The figures of one Gatling run, read from the statistics table of its HTML report ({@code index.html}: Gatling
+ * 3.14 writes no {@code stats.json}). Times are Gatling's, in whole milliseconds; the percentiles are the ones
+ * {@link GatlingRun} configures (50, 95, 99, 99.9) over all responses of a request name.
+ *
+ * @param requests per request name (and "All Requests")
+ * @param errors   Gatling's error messages (failed checks, e.g. {@code status.find.is(202), found 429}) and counts
+ */
+public record GatlingStats(Path report, Map<String, Request> requests, Map<String, Long> errors) {
+
+    public static final String ALL = "All Requests";
+
+    public record Request(String name, long count, long ok, long ko, double p50, double p95, double p99, double p999,
+                          double max, double mean) {
+    }
+
+    private static final Pattern ROW = Pattern.compile(
+            "class=\"ellipsed-name\">([^<]*)</span>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern CELL = Pattern.compile("<td class=\"value [^\"]*col-(\\d+)\">([^<]*)</td>");
+    private static final Pattern ERROR = Pattern.compile(
+            "<td class=\"error-col-1 total ko\">(.*?)<span.*?<td class=\"value error-col-2 total ko\">(\\d+)</td>",
+            Pattern.DOTALL);
+
+    public static GatlingStats read(Path report) {
+        try {
+            return parse(report, Files.readString(report.resolve("index.html")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static GatlingStats parse(Path report, String html) {
+        Map<String, Request> requests = new LinkedHashMap<>();
+        Matcher row = ROW.matcher(html);
+        while (row.find()) {
+            Map<Integer, Double> cells = new LinkedHashMap<>();
+            Matcher cell = CELL.matcher(row.group(2));
+            while (cell.find()) {
+                String text = cell.group(2).trim().replace(",", "");
+                cells.put(Integer.parseInt(cell.group(1)), text.isEmpty() || text.equals("-") ? 0
+                        : Double.parseDouble(text));
+            }
+            String name = unescape(row.group(1));
+            requests.putIfAbsent(name, new Request(name, cells.getOrDefault(2, 0.0).longValue(),
+                    cells.getOrDefault(3, 0.0).longValue(), cells.getOrDefault(4, 0.0).longValue(),
+                    cells.getOrDefault(8, 0.0), cells.getOrDefault(9, 0.0), cells.getOrDefault(10, 0.0),
+                    cells.getOrDefault(11, 0.0), cells.getOrDefault(12, 0.0), cells.getOrDefault(13, 0.0)));
+        }
+        Map<String, Long> errors = new LinkedHashMap<>();
+        Matcher error = ERROR.matcher(html);
+        while (error.find()) {
+            errors.merge(unescape(error.group(1)).trim(), Long.parseLong(error.group(2)), Long::sum);
+        }
+        return new GatlingStats(report, requests, errors);
+    }
+
+    public Optional<Request> request(String name) {
+        return Optional.ofNullable(requests.get(name));
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,212 @@
+package dev.leaderboard.bench.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The server under test as a child process: local mode's runnable jar ({@code ops/local/target/leaderboard-local.jar},
+ * embedded PostgreSQL 17, Redis and Kafka on loopback, profile {@code local}) on free ports and a data directory of
+ * its own; or, {@link Launch#attachedTo attached}, the bare server on another process's embedded servers (a second
+ * instance). It can be restarted on the same data (empty caches) and is stopped with SIGTERM, then SIGKILL.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    /** Local mode logs where its embedded servers listen (LocalLauncher); the broker may ignore the port asked for. */
+    static final Pattern EMBEDDED_LINE = Pattern.compile("Embedded PostgreSQL on (\\d+), Redis on (\\d+), Kafka on ([^;\\s]+)");
+
+    public record Embedded(int postgresPort, int redisPort, String kafkaBootstrap) {
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres";
+        }
+    }
+
+    /**
+     * @param springArguments {@code --key=value} properties of the server
+     * @param attach          the embedded servers of another process to run on, instead of starting them
+     */
+    public record Launch(Path java, Path localJar, List<String> javaOptions, List<String> springArguments,
+                         Path dataDirectory, Path logFile, Optional<Embedded> attach) {
+
+        public Launch attachedTo(Embedded servers, Path dataDirectory, Path logFile) {
+            return new Launch(java, localJar, javaOptions, springArguments, dataDirectory, logFile,
+                    Optional.of(servers));
+        }
+
+        List<String> command(int httpPort) {
+            List<String> command = new ArrayList<>(List.of(java.toString()));
+            command.addAll(javaOptions);
+            if (attach.isEmpty()) {
+                command.addAll(List.of("-jar", localJar.toString()));
+            } else {
+                // the same jar, its server main instead of LocalLauncher: no embedded servers of its own
+                Embedded servers = attach.get();
+                command.addAll(List.of("-Dloader.main=dev.leaderboard.server.LeaderboardServer", "-cp",
+                        localJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
+                        "--spring.profiles.active=local", "--server.address=127.0.0.1",
+                        "--spring.datasource.url=" + servers.jdbcUrl(), "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres", "--spring.data.redis.host=127.0.0.1",
+                        "--spring.data.redis.port=" + servers.redisPort(),
+                        "--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrap()));
+            }
+            command.add("--server.port=" + httpPort);
+            command.addAll(springArguments);
+            return command;
+        }
+    }
+
+    private final Launch launch;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile Process process;
+    private volatile int httpPort;
+
+    private ServerProcess(Launch launch) {
+        this.launch = launch;
+    }
+
+    /** Starts the server and returns once {@code /readiness} answers 200. */
+    public static ServerProcess start(Launch launch) {
+        ServerProcess server = new ServerProcess(launch);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-bench-server"));
+        server.spawn();
+        return server;
+    }
+
+    public void restart() {
+        stop();
+        spawn();
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    public Launch launch() {
+        return launch;
+    }
+
+    public Optional<ProcessHandle> handle() {
+        return Optional.ofNullable(process).map(Process::toHandle);
+    }
+
+    /** Where the embedded servers of the latest start listen. */
+    public Embedded embedded() {
+        return launch.attach().orElseGet(() -> embedded(logLines()).orElseThrow(() ->
+                new IllegalStateException("the server did not log where its embedded servers listen")));
+    }
+
+    static Optional<Embedded> embedded(List<String> lines) {
+        for (String line : lines.reversed()) {
+            Matcher m = EMBEDDED_LINE.matcher(line);
+            if (m.find()) {
+                return Optional.of(new Embedded(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        m.group(3)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Path postgresDataDirectory() {
+        return launch.dataDirectory().resolve("postgres");
+    }
+
+    /** Throws if the process ended although the benchmark did not stop it (a figure after that means nothing). */
+    public void checkAlive(String during) {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            throw new IllegalStateException("the server process ended " + during + "; last lines of "
+                    + launch.logFile() + ":\n" + logTail());
+        }
+    }
+
+    private void spawn() {
+        httpPort = freePort();
+        List<String> command = launch.command(httpPort);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("LEADERBOARD_DATA_DIR", launch.dataDirectory().toString());
+        env.put("LEADERBOARD_LOCAL_POSTGRES_PORT", Integer.toString(freePort()));
+        env.put("LEADERBOARD_LOCAL_REDIS_PORT", Integer.toString(freePort()));
+        env.put("LEADERBOARD_LOCAL_KAFKA_PORT", Integer.toString(freePort()));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + command, e);
+        }
+        HttpRequest readiness = HttpRequest.newBuilder(baseUrl().resolve("/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            await("server readiness").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        checkAlive("before it was ready");
+                        return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    public synchronized void stop() {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.destroy();
+            if (!current.waitFor(90, TimeUnit.SECONDS)) {
+                current.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            current.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String logTail() {
+        List<String> lines = logLines();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private List<String> logLines() {
+        try {
+            return new String(Files.readAllBytes(launch.logFile()), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.leaderboard.bench.core;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The server under test and what the benchmark reaches of it: a server started from local mode's jar on a fresh
+ * data directory (deleted at the end unless {@code --keep-data}), or one given with {@code --url}. Progress goes to
+ * stderr; every scenario prints its figures to stdout.
+ */
+public final class Target implements AutoCloseable {
+
+    public final CommonOptions options;
+    public final Tokens tokens;
+    /** Action and player ids of this run never collide with an earlier run's against the same store. */
+    public final String runId = "b" + Long.toString(Instant.now().getEpochSecond(), 36)
+            + Integer.toString(ThreadLocalRandom.current().nextInt(1296), 36);
+    public final PrintStream progress = System.err;
+    private final Optional<ServerProcess> server;
+    private final List<ServerProcess> joined = new ArrayList<>();
+    private final List<Path> directories = new ArrayList<>();
+
+    private Target(CommonOptions options, Optional<ServerProcess> server) {
+        this.options = options;
+        this.tokens = Tokens.mint(options.jwtSecret());
+        this.server = server;
+    }
+
+    public static Target open(String scenario, CommonOptions options, List<String> scenarioArguments) {
+        options.validate();
+        if (options.url.isPresent()) {
+            return new Target(options, Optional.empty());
+        }
+        Path jar = options.localJar.toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + jar + ": build it with ./mvnw -DskipTests -pl ops/local -am package");
+        }
+        Path data = temporaryDirectory("leaderboard-bench-data-");
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "leaderboard-bench-" + scenario + "-"
+                + Instant.now().getEpochSecond() + ".log");
+        System.err.printf("[%s] starting the server (log: %s)%n", scenario, log);
+        ServerProcess.Launch launch = new ServerProcess.Launch(
+                Path.of(ProcessHandle.current().info().command().orElseThrow()), jar,
+                Arrays.stream(options.serverJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
+                options.springArguments(scenarioArguments), data, log, Optional.empty());
+        Target target = new Target(options, Optional.of(ServerProcess.start(launch)));
+        target.directories.add(data);
+        return target;
+    }
+
+    public URI baseUrl() {
+        return server.map(ServerProcess::baseUrl).orElseGet(() -> options.url.orElseThrow());
+    }
+
+    public Admin admin() {
+        return new Admin(baseUrl(), tokens.admin());
+    }
+
+    public Optional<ServerProcess> server() {
+        return server;
+    }
+
+    public Optional<ServerProcess.Embedded> embedded() {
+        return server.map(ServerProcess::embedded);
+    }
+
+    public Optional<Database> database() {
+        return embedded().map(ServerProcess.Embedded::jdbcUrl).or(() -> options.jdbcUrl)
+                .map(url -> new Database(url, "postgres", "postgres"));
+    }
+
+    public ServerSettings settings() {
+        return new ServerSettings(options.localJar, server.map(s -> s.launch().springArguments())
+                .orElse(List.of()));
+    }
+
+    /** A second server process on this one's PostgreSQL, Redis and Kafka, metered with it from now on. */
+    public ServerProcess join() {
+        ServerProcess first = server.orElseThrow();
+        Path data = temporaryDirectory("leaderboard-bench-second-");
+        directories.add(data);
+        Path log = Path.of(first.launch().logFile().toString().replaceFirst("\\.log$", "-second.log"));
+        progress.println("starting a second server process (log: " + log + ")");
+        ServerProcess second = ServerProcess.start(first.launch().attachedTo(first.embedded(), data, log));
+        joined.add(second);
+        return second;
+    }
+
+    /** Restarts the server on the same data: every cache is empty, the stored events remain. */
+    public void restart() {
+        server.orElseThrow(() -> new IllegalStateException("a restart needs a server the benchmark starts")).restart();
+    }
+
+    public CpuMeter meter() {
+        return CpuMeter.start(Stream.concat(server.stream(), joined.stream())
+                        .flatMap(s -> s.handle().stream()).toList(),
+                server.map(ServerProcess::postgresDataDirectory));
+    }
+
+    public Phase phase(String name) {
+        return new Phase(name, this::meter, server.flatMap(ServerProcess::handle), options.serverJfr);
+    }
+
+    public void checkAlive(String during) {
+        server.ifPresent(s -> s.checkAlive(during));
+        joined.forEach(s -> s.checkAlive(during));
+    }
+
+    @Override
+    public void close() {
+        joined.forEach(ServerProcess::stop);
+        server.ifPresent(s -> {
+            s.stop();
+            progress.println("server log: " + s.launch().logFile());
+        });
+        if (!options.keepData) {
+            directories.forEach(Target::deleteRecursively);
+        }
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + directory + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.leaderboard.bench.core;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * HS256 bearer tokens the server accepts ({@code sub}, {@code scope}, {@code iat}, {@code exp}), minted with the
+ * JDK's HMAC: a {@code service} token submits for any player, an {@code admin} token reads and steers processors.
+ */
+public record Tokens(String service, String admin) {
+
+    /** The local profile's documented default secret (application-local.yml). */
+    public static final String LOCAL_SECRET = "local-dev-secret-change-me-0123456789abcdef";
+
+    public static Tokens mint(String secret) {
+        return new Tokens(mint(secret, "bench-service", "service", Duration.ofHours(12)),
+                mint(secret, "bench-admin", "admin", Duration.ofHours(12)));
+    }
+
+    public static String mint(String secret, String subject, String scope, Duration ttl) {
+        if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("an HS256 secret needs at least 32 bytes");
+        }
+        long now = Instant.now().getEpochSecond();
+        String header = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        String claims = base64("{\"sub\":\"%s\",\"scope\":\"%s\",\"iat\":%d,\"exp\":%d}"
+                .formatted(subject, scope, now, now + ttl.toSeconds()));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] signature = mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -121,9 +121,9 @@ final class HotPlayerScenario {
         row(table, a, "new player", freshFirst.max(), fresh.p99());
         row(table, a, "hot, load from events", freshFirst.max(), fresh.p99());
         row(table, steady, "hot, cached", freshFirst.max(), fresh.p99());
-        row(table, b, "hot, load from snapshot", b.request("new player after restart: first").orElseThrow().max(),
-                freshAfter.p99());
-        row(table, b, "new player after restart", freshFirst.max(), freshAfter.p99());
+        double freshAfterFirst = b.request("new player after restart: first").orElseThrow().max();
+        row(table, b, "hot, load from snapshot", freshAfterFirst, freshAfter.p99());
+        row(table, b, "new player after restart", freshAfterFirst, freshAfter.p99());
         System.out.print(table.render());
         System.out.println("  ratio: first request vs the new player's first, steady p99 vs the new player's; "
                 + "Gatling reports " + a.report() + ", " + steady.report() + ", " + b.report());

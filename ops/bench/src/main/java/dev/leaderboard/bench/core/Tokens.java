@@ -23,10 +23,14 @@ public record Tokens(String service, String admin) {
     }
 
     public static String mint(String secret, String subject, String scope, Duration ttl) {
+        return mint(secret, subject, scope, Instant.now(), ttl);
+    }
+
+    static String mint(String secret, String subject, String scope, Instant issuedAt, Duration ttl) {
         if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException("an HS256 secret needs at least 32 bytes");
         }
-        long now = Instant.now().getEpochSecond();
+        long now = issuedAt.getEpochSecond();
         String header = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
         String claims = base64("{\"sub\":\"%s\",\"scope\":\"%s\",\"iat\":%d,\"exp\":%d}"
                 .formatted(subject, scope, now, now + ttl.toSeconds()));

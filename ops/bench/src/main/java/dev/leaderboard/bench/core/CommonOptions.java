@@ -72,24 +72,17 @@ public final class CommonOptions {
     }
 
     public void validate() {
-        positive("--duration", duration);
-        positive("--players", players);
-        if (warmup < 0) {
-            throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more");
-        }
-        for (String arg : serverArgs) {
-            if (!arg.matches("[A-Za-z0-9_.\\[\\]-]+=.*")) {
-                throw new ParameterException(spec.commandLine(), "--server-arg needs KEY=VALUE, got '" + arg + "'");
-            }
-        }
-        if (jdbcUrl.isPresent() && url.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--jdbc-url only goes with --url");
-        }
+        check(duration >= 1 && players >= 1 && warmup >= 0, "--duration and --players must be at least 1, --warmup 0 "
+                + "or more");
+        serverArgs.forEach(arg -> check(arg.matches("[A-Za-z0-9_.\\[\\]-]+=.*"), "--server-arg needs KEY=VALUE, got '"
+                + arg + "'"));
+        check(jdbcUrl.isEmpty() || url.isPresent(), "--jdbc-url only goes with --url");
     }
 
-    public void positive(String option, long value) {
-        if (value < 1) {
-            throw new ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
+    /** A usage error (exit code 2, with the usage) unless {@code valid}. */
+    public void check(boolean valid, String message) {
+        if (!valid) {
+            throw new ParameterException(spec.commandLine(), message);
         }
     }
 }

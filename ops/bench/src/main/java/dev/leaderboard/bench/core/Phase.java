@@ -1,15 +1,11 @@
 package dev.leaderboard.bench.core;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/**
- * One measured phase: {@link #start()} starts the CPU meter and, with {@code --server-jfr}, a JFR recording of the
- * server; {@link #stop()} ends both and summarises the recording.
- */
+/** One measured phase: CPU meter and, with {@code --server-jfr}, a JFR recording of the server, summarised at the end. */
 public final class Phase {
 
     /** @param profile the JFR summary, when recorded */
@@ -36,7 +32,7 @@ public final class Phase {
                 Files.createDirectories(jfrDirectory.get());
                 jfr = ServerJfr.start(server.get(), "bench-" + name,
                         jfrDirectory.get().resolve(name + "-" + System.currentTimeMillis() + ".jfr"));
-            } catch (IOException | RuntimeException e) {
+            } catch (Exception e) {
                 System.err.println("JFR recording of " + name + " did not start: " + e.getMessage());
             }
         }
@@ -45,16 +41,15 @@ public final class Phase {
 
     public synchronized Measured stop() {
         CpuMeter.Usage usage = meter.stop();
-        Optional<String> profile = Optional.empty();
-        if (jfr != null) {
-            try {
-                Path file = jfr.stop();
-                profile = Optional.of("JFR of the server during " + name + ": " + file + "\n"
-                        + JfrSummary.read(file).render(20));
-            } catch (IOException | RuntimeException e) {
-                profile = Optional.of("JFR recording of " + name + " failed: " + e.getMessage());
-            }
+        if (jfr == null) {
+            return new Measured(usage, Optional.empty());
         }
-        return new Measured(usage, profile);
+        try {
+            Path file = jfr.stop();
+            return new Measured(usage, Optional.of("JFR of the server during " + name + ": " + file + "\n"
+                    + JfrSummary.read(file).render(20)));
+        } catch (Exception e) {
+            return new Measured(usage, Optional.of("JFR recording of " + name + " failed: " + e.getMessage()));
+        }
     }
 }

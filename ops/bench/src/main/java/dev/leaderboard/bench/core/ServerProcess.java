@@ -1,7 +1,7 @@
 package dev.leaderboard.bench.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,15 +22,15 @@ import java.util.regex.Pattern;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The server under test as a child process: local mode's runnable jar ({@code ops/local/target/leaderboard-local.jar},
- * embedded PostgreSQL 17, Redis and Kafka on loopback, profile {@code local}) on free ports and a data directory of
- * its own; or, {@link Launch#attachedTo attached}, the bare server on another process's embedded servers (a second
- * instance). It can be restarted on the same data (empty caches) and is stopped with SIGTERM, then SIGKILL.
+ * The server under test as a child process: local mode's runnable jar (embedded PostgreSQL 17, Redis and Kafka on
+ * loopback, profile {@code local}) on free ports and its own data directory; or, {@link Launch#attachedTo attached},
+ * the same jar's bare server on another process's embedded servers (a second instance). Restartable on the same
+ * data (empty caches); stopped with SIGTERM, then SIGKILL.
  */
 public final class ServerProcess implements AutoCloseable {
 
-    /** Local mode logs where its embedded servers listen (LocalLauncher); the broker may ignore the port asked for. */
-    static final Pattern EMBEDDED_LINE = Pattern.compile("Embedded PostgreSQL on (\\d+), Redis on (\\d+), Kafka on ([^;\\s]+)");
+    /** Local mode logs where its embedded servers listen; the Kafka broker may ignore the port it was given. */
+    static final Pattern EMBEDDED = Pattern.compile("Embedded PostgreSQL on (\\d+), Redis on (\\d+), Kafka on ([^;\\s]+)");
 
     public record Embedded(int postgresPort, int redisPort, String kafkaBootstrap) {
 
@@ -39,34 +39,26 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * @param springArguments {@code --key=value} properties of the server
-     * @param attach          the embedded servers of another process to run on, instead of starting them
-     */
+    /** @param springArguments {@code --key=value} properties; @param attach another process's embedded servers */
     public record Launch(Path java, Path localJar, List<String> javaOptions, List<String> springArguments,
                          Path dataDirectory, Path logFile, Optional<Embedded> attach) {
 
         public Launch attachedTo(Embedded servers, Path dataDirectory, Path logFile) {
-            return new Launch(java, localJar, javaOptions, springArguments, dataDirectory, logFile,
-                    Optional.of(servers));
+            return new Launch(java, localJar, javaOptions, springArguments, dataDirectory, logFile, Optional.of(servers));
         }
 
         List<String> command(int httpPort) {
             List<String> command = new ArrayList<>(List.of(java.toString()));
             command.addAll(javaOptions);
-            if (attach.isEmpty()) {
-                command.addAll(List.of("-jar", localJar.toString()));
-            } else {
-                // the same jar, its server main instead of LocalLauncher: no embedded servers of its own
-                Embedded servers = attach.get();
-                command.addAll(List.of("-Dloader.main=dev.leaderboard.server.LeaderboardServer", "-cp",
-                        localJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
-                        "--spring.profiles.active=local", "--server.address=127.0.0.1",
-                        "--spring.datasource.url=" + servers.jdbcUrl(), "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres", "--spring.data.redis.host=127.0.0.1",
-                        "--spring.data.redis.port=" + servers.redisPort(),
-                        "--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrap()));
-            }
+            attach.ifPresentOrElse(servers -> command.addAll(List.of(
+                    // LeaderboardServer instead of LocalLauncher: no embedded servers of its own
+                    "-Dloader.main=dev.leaderboard.server.LeaderboardServer", "-cp", localJar.toString(),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher", "--spring.profiles.active=local",
+                    "--server.address=127.0.0.1", "--spring.datasource.url=" + servers.jdbcUrl(),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                    "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + servers.redisPort(),
+                    "--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrap())),
+                    () -> command.addAll(List.of("-jar", localJar.toString())));
             command.add("--server.port=" + httpPort);
             command.addAll(springArguments);
             return command;
@@ -74,7 +66,6 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private final Launch launch;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Process process;
     private volatile int httpPort;
 
@@ -109,19 +100,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Where the embedded servers of the latest start listen. */
     public Embedded embedded() {
-        return launch.attach().orElseGet(() -> embedded(logLines()).orElseThrow(() ->
-                new IllegalStateException("the server did not log where its embedded servers listen")));
+        return launch.attach().or(() -> embedded(logLines())).orElseThrow(() ->
+                new IllegalStateException("the server did not log where its embedded servers listen"));
     }
 
     static Optional<Embedded> embedded(List<String> lines) {
-        for (String line : lines.reversed()) {
-            Matcher m = EMBEDDED_LINE.matcher(line);
-            if (m.find()) {
-                return Optional.of(new Embedded(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        m.group(3)));
-            }
-        }
-        return Optional.empty();
+        return lines.reversed().stream().map(EMBEDDED::matcher).filter(Matcher::find).findFirst().map(m ->
+                new Embedded(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)));
     }
 
     public Path postgresDataDirectory() {
@@ -130,68 +115,58 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Throws if the process ended although the benchmark did not stop it (a figure after that means nothing). */
     public void checkAlive(String during) {
-        Process current = process;
-        if (current == null || !current.isAlive()) {
-            throw new IllegalStateException("the server process ended " + during + "; last lines of "
-                    + launch.logFile() + ":\n" + logTail());
+        if (process == null || !process.isAlive()) {
+            List<String> lines = logLines();
+            throw new IllegalStateException("the server process ended " + during + "; last lines of " + launch.logFile()
+                    + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
         }
     }
 
     private void spawn() {
         httpPort = freePort();
-        List<String> command = launch.command(httpPort);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(launch.command(httpPort)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
         Map<String, String> env = builder.environment();
         env.put("LEADERBOARD_DATA_DIR", launch.dataDirectory().toString());
-        env.put("LEADERBOARD_LOCAL_POSTGRES_PORT", Integer.toString(freePort()));
-        env.put("LEADERBOARD_LOCAL_REDIS_PORT", Integer.toString(freePort()));
-        env.put("LEADERBOARD_LOCAL_KAFKA_PORT", Integer.toString(freePort()));
+        for (String server : List.of("POSTGRES", "REDIS", "KAFKA")) {
+            env.put("LEADERBOARD_LOCAL_" + server + "_PORT", Integer.toString(freePort()));
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(baseUrl().resolve("/readiness")).timeout(Duration.ofSeconds(5))
+                .build();
         try {
             process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + command, e);
-        }
-        HttpRequest readiness = HttpRequest.newBuilder(baseUrl().resolve("/readiness"))
-                .timeout(Duration.ofSeconds(5)).build();
-        try {
             await("server readiness").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
                     .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
                         checkAlive("before it was ready");
                         return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                     });
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             stop();
-            throw e;
+            throw new IllegalStateException("the server did not start: " + e.getMessage(), e);
         }
     }
 
     public synchronized void stop() {
         Process current = process;
+        process = null;
         if (current == null) {
             return;
         }
+        current.destroy();
         try {
-            current.destroy();
             if (!current.waitFor(90, TimeUnit.SECONDS)) {
                 current.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             current.destroyForcibly();
             Thread.currentThread().interrupt();
-        } finally {
-            process = null;
         }
     }
 
     @Override
     public void close() {
         stop();
-    }
-
-    public String logTail() {
-        List<String> lines = logLines();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private List<String> logLines() {
@@ -203,10 +178,10 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException(e);
         }
     }
 }

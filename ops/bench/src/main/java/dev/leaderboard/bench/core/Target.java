@@ -2,7 +2,6 @@ package dev.leaderboard.bench.core;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * The server under test and what the benchmark reaches of it: a server started from local mode's jar on a fresh
- * data directory (deleted at the end unless {@code --keep-data}), or one given with {@code --url}. Progress goes to
- * stderr; every scenario prints its figures to stdout.
+ * data directory (deleted at the end unless {@code --keep-data}), or one given with {@code --url}.
  */
 public final class Target implements AutoCloseable {
 
@@ -32,32 +30,32 @@ public final class Target implements AutoCloseable {
     private final List<ServerProcess> joined = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
 
-    private Target(CommonOptions options, Optional<ServerProcess> server) {
+    private Target(CommonOptions options, Optional<ServerProcess> server, Optional<Path> data) {
         this.options = options;
         this.tokens = Tokens.mint(options.jwtSecret());
         this.server = server;
+        data.ifPresent(directories::add);
     }
 
-    public static Target open(String scenario, CommonOptions options, List<String> scenarioArguments) {
+    public static Target open(String scenario, CommonOptions options, List<String> scenarioArguments)
+            throws IOException {
         options.validate();
         if (options.url.isPresent()) {
-            return new Target(options, Optional.empty());
+            return new Target(options, Optional.empty(), Optional.empty());
         }
         Path jar = options.localJar.toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": build it with ./mvnw -DskipTests -pl ops/local -am package");
         }
-        Path data = temporaryDirectory("leaderboard-bench-data-");
+        Path data = Files.createTempDirectory("leaderboard-bench-data-");
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "leaderboard-bench-" + scenario + "-"
                 + Instant.now().getEpochSecond() + ".log");
         System.err.printf("[%s] starting the server (log: %s)%n", scenario, log);
-        ServerProcess.Launch launch = new ServerProcess.Launch(
-                Path.of(ProcessHandle.current().info().command().orElseThrow()), jar,
-                Arrays.stream(options.serverJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
-                options.springArguments(scenarioArguments), data, log, Optional.empty());
-        Target target = new Target(options, Optional.of(ServerProcess.start(launch)));
-        target.directories.add(data);
-        return target;
+        List<String> javaOptions = Arrays.stream(options.serverJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty())
+                .toList();
+        return new Target(options, Optional.of(ServerProcess.start(new ServerProcess.Launch(
+                Path.of(ProcessHandle.current().info().command().orElseThrow()), jar, javaOptions,
+                options.springArguments(scenarioArguments), data, log, Optional.empty()))), Optional.of(data));
     }
 
     public URI baseUrl() {
@@ -81,15 +79,15 @@ public final class Target implements AutoCloseable {
                 .map(url -> new Database(url, "postgres", "postgres"));
     }
 
+    /** The started server's settings as Spring resolves them (application.yml, environment, --server-arg). */
     public ServerSettings settings() {
-        return new ServerSettings(options.localJar, server.map(s -> s.launch().springArguments())
-                .orElse(List.of()));
+        return new ServerSettings(options.localJar, server.map(s -> s.launch().springArguments()).orElse(List.of()));
     }
 
     /** A second server process on this one's PostgreSQL, Redis and Kafka, metered with it from now on. */
-    public ServerProcess join() {
-        ServerProcess first = server.orElseThrow();
-        Path data = temporaryDirectory("leaderboard-bench-second-");
+    public ServerProcess join() throws IOException {
+        ServerProcess first = server.orElseThrow(() -> new IllegalStateException("a second process needs a started server"));
+        Path data = Files.createTempDirectory("leaderboard-bench-second-");
         directories.add(data);
         Path log = Path.of(first.launch().logFile().toString().replaceFirst("\\.log$", "-second.log"));
         progress.println("starting a second server process (log: " + log + ")");
@@ -104,8 +102,7 @@ public final class Target implements AutoCloseable {
     }
 
     public CpuMeter meter() {
-        return CpuMeter.start(Stream.concat(server.stream(), joined.stream())
-                        .flatMap(s -> s.handle().stream()).toList(),
+        return CpuMeter.start(Stream.concat(server.stream(), joined.stream()).flatMap(s -> s.handle().stream()).toList(),
                 server.map(ServerProcess::postgresDataDirectory));
     }
 
@@ -114,35 +111,22 @@ public final class Target implements AutoCloseable {
     }
 
     public void checkAlive(String during) {
-        server.ifPresent(s -> s.checkAlive(during));
-        joined.forEach(s -> s.checkAlive(during));
+        Stream.concat(server.stream(), joined.stream()).forEach(s -> s.checkAlive(during));
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         joined.forEach(ServerProcess::stop);
         server.ifPresent(s -> {
             s.stop();
             progress.println("server log: " + s.launch().logFile());
         });
         if (!options.keepData) {
-            directories.forEach(Target::deleteRecursively);
-        }
-    }
-
-    private static Path temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + directory + ": " + e.getMessage());
+            for (Path directory : directories) {
+                try (Stream<Path> paths = Files.walk(directory)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         }
     }
 }

@@ -3,6 +3,10 @@ package dev.leaderboard.bench.write;
 import dev.leaderboard.bench.core.CpuMeter;
 import dev.leaderboard.bench.core.Database;
 import dev.leaderboard.bench.core.ParallelWriter;
+import dev.leaderboard.bench.core.ServerSettings;
+import dev.leaderboard.bench.core.Table;
+import dev.leaderboard.bench.core.Target;
+import picocli.CommandLine.Option;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
@@ -14,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -32,6 +37,19 @@ public final class Baselines {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_LEDGER = "INSERT INTO " + LEDGER + " (user_id, action_id, leaderboard_id, "
             + "action_type, points, accepted_at) VALUES (?, ?, ?, ?, ?, ?)";
+
+    /** The ingestion baselines (a), (b), (c), after rest-batch and kafka. */
+    public static final class Options {
+        @Option(names = "--baseline-batch", paramLabel = "N", defaultValue = "500",
+                description = "baseline (a): events + ledger rows per transaction (default ${DEFAULT-VALUE})")
+        int batch;
+        @Option(names = "--baseline-connections", paramLabel = "N", defaultValue = "2",
+                description = "baseline (a): connections (default ${DEFAULT-VALUE})")
+        int connections;
+        @Option(names = "--baseline-seconds", paramLabel = "S", defaultValue = "60",
+                description = "time limit of each ingestion baseline (default ${DEFAULT-VALUE})")
+        int seconds;
+    }
 
     /** @param unit what one latency sample times */
     public record Baseline(String name, ParallelWriter.Result result, String unit) {
@@ -76,9 +94,7 @@ public final class Baselines {
      * batches of {@code batch} per transaction; {@code connections} clients, 100 unmeasured rows each first.
      */
     public Baseline events(long events, int connections, int batch) throws Exception {
-        database.execute("DROP TABLE IF EXISTS " + EVENTS, "CREATE TABLE " + EVENTS + " (LIKE domain_event_entry "
-                + "INCLUDING ALL)", "CREATE SEQUENCE " + EVENTS + "_seq OWNED BY " + EVENTS + ".global_index",
-                "ALTER TABLE " + EVENTS + " ALTER COLUMN global_index SET DEFAULT nextval('" + EVENTS + "_seq')");
+        scratchTables();
         try {
             ParallelWriter.Opener opener = () -> eventWriter(database, batch == 1, "");
             ParallelWriter.run(connections, 100L * connections, batch, Duration.ofMinutes(1), meter, opener);
@@ -89,17 +105,13 @@ public final class Baselines {
                     : new Baseline("JDBC, batches of " + batch + " per transaction", result,
                     "one batch of " + batch + " + commit");
         } finally {
-            database.execute("DROP TABLE IF EXISTS " + EVENTS);
+            database.execute("DROP TABLE IF EXISTS " + EVENTS, "DROP TABLE IF EXISTS " + LEDGER);
         }
     }
 
     /** Ingestion baseline (a): per transaction {@code batch} event rows and as many ledger rows, multi-row inserts. */
     public Baseline eventsAndLedger(long events, int connections, int batch, Duration limit) throws Exception {
-        database.execute("DROP TABLE IF EXISTS " + EVENTS, "DROP TABLE IF EXISTS " + LEDGER,
-                "CREATE TABLE " + EVENTS + " (LIKE domain_event_entry INCLUDING ALL)",
-                "CREATE SEQUENCE " + EVENTS + "_seq OWNED BY " + EVENTS + ".global_index",
-                "ALTER TABLE " + EVENTS + " ALTER COLUMN global_index SET DEFAULT nextval('" + EVENTS + "_seq')",
-                "CREATE TABLE " + LEDGER + " (LIKE processed_action INCLUDING ALL)");
+        scratchTables();
         try {
             Database rewriting = database.rewritingBatches();
             ParallelWriter.run(connections, 2L * batch * connections, batch, Duration.ofSeconds(30), meter,
@@ -165,8 +177,47 @@ public final class Baselines {
         return x == 0 || y == 0 ? 0 : 1 / (1 / x + 1 / y);
     }
 
+    /**
+     * (a), (b) and (c) for as many events as the largest ingestion (at least 50,000), with the server idle; (b) uses
+     * the standings processor's batch size and threads as the server resolves them.
+     */
+    static void ingestion(Target target, Options options, List<WriteCommands.Ingested> ingested) throws Exception {
+        if (target.database().isEmpty() || target.embedded().isEmpty()) {
+            System.out.println("  ingestion baselines skipped: they need the PostgreSQL and Redis of a started server");
+            return;
+        }
+        long events = Math.max(50_000, ingested.stream().mapToLong(WriteCommands.Ingested::events).max().orElse(0));
+        target.progress.println("[baselines] " + events + " events; projections "
+                + target.admin().awaitProjections(Duration.ofMinutes(5)));
+        Baselines baselines = new Baselines(target.database().get(), target.options.players, target::meter);
+        Duration limit = Duration.ofSeconds(options.seconds);
+        Baseline a = baselines.eventsAndLedger(events, options.connections, options.batch, limit);
+        ServerSettings settings = target.settings();
+        Baseline b = baselines.redis(target.embedded().get().redisPort(), events, settings.projectionThreads(),
+                settings.projectionBatchSize(), limit, target.runId);
+        double c = combined(a, b);
+        Table table = new Table("ingestion vs same-run baselines (" + target.database().get().describe() + ")",
+                "figure", "per s", "ratio to (c)", "p50 / p99 / p99.9", "timed unit", "CPU ms/event bench / server / PG");
+        ingested.forEach(i -> table.row(i.name(), i.perSecond(), HttpScenarios.ratio(i.perSecond(), c), "", "", ""));
+        for (Baseline baseline : List.of(a, b)) {
+            table.row(baseline.name(), baseline.result().perSecond(), "", baseline.result().latencies(),
+                    baseline.unit(), baseline.result().cpu().perOperation(baseline.result().written()));
+        }
+        System.out.print(table.row("(c) (a) then (b): 1/(1/a+1/b)", c, "1.00", "", "", "").render());
+        System.out.println("  (a) " + a.result().cpu().machine() + "; (b) " + b.result().cpu().machine());
+    }
+
     private static String cut(ParallelWriter.Result result, long events) {
         return result.complete(events) ? "" : " [first %,d events: time limit]".formatted(result.written());
+    }
+
+    /** Shaped like the event store and the ledger; the events get a sequence of their own, not the store's. */
+    private void scratchTables() throws SQLException {
+        database.execute("DROP TABLE IF EXISTS " + EVENTS, "DROP TABLE IF EXISTS " + LEDGER,
+                "CREATE TABLE " + EVENTS + " (LIKE domain_event_entry INCLUDING ALL)",
+                "CREATE SEQUENCE " + EVENTS + "_seq OWNED BY " + EVENTS + ".global_index",
+                "ALTER TABLE " + EVENTS + " ALTER COLUMN global_index SET DEFAULT nextval('" + EVENTS + "_seq')",
+                "CREATE TABLE " + LEDGER + " (LIKE processed_action INCLUDING ALL)");
     }
 
     private ParallelWriter.Writer eventWriter(Database target, boolean autocommit, String phase) throws SQLException {

@@ -1,7 +1,5 @@
 package dev.leaderboard.bench.write;
 
-import org.apache.kafka.common.utils.Utils;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -67,19 +65,5 @@ public record KafkaFillPlan(long actions, int players, String runId, String acti
 
     public byte[] value(long action) {
         return json(action).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The partition Kafka's default partitioner picks for a keyed record: murmur2 of the key. */
-    public static int partitionOf(byte[] key, int partitions) {
-        return Utils.toPositive(Utils.murmur2(key)) % partitions;
-    }
-
-    /** Records per partition the fill must produce (players keep one partition, so this is per player summed). */
-    public long[] expectedPerPartition(int partitions) {
-        long[] counts = new long[partitions];
-        for (int player = 0; player < distinctPlayers(); player++) {
-            counts[partitionOf(userId(player).getBytes(StandardCharsets.UTF_8), partitions)] += actionsOf(player);
-        }
-        return counts;
     }
 }

@@ -2,7 +2,6 @@ package dev.leaderboard.bench.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -50,16 +49,6 @@ class KafkaFillPlanTest {
             ids.add(plan.userId(plan.playerOf(i)) + "/" + plan.actionId(i));
         }
         assertThat(ids).hasSize(1_003);
-    }
-
-    @Test
-    void theExpectedRecordsPerPartitionFollowKafkasKeyHashAndAddUp() {
-        long[] expected = plan.expectedPerPartition(12);
-
-        assertThat(Arrays.stream(expected).sum()).isEqualTo(1_003);
-        assertThat(Arrays.stream(expected).filter(n -> n > 0).count()).isGreaterThan(6);
-        byte[] key = plan.key(7);
-        assertThat(KafkaFillPlan.partitionOf(key, 12)).isEqualTo(BuiltInPartitioner.partitionForKey(key, 12));
     }
 
     @Test

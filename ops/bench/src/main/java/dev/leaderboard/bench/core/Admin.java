@@ -23,6 +23,14 @@ public record Admin(URI baseUrl, String token) {
 
     public record Answer(int status, String body) {
 
+        /** Fails when the server has no such endpoint (404, 405): it lacks what the scenario needs. */
+        public Answer requireFound(String what) {
+            if (status == 404 || status == 405) {
+                throw new IllegalStateException("the server has no " + what + " endpoint (HTTP " + status + ")");
+            }
+            return this;
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.core.ConditionTimeoutException;
@@ -20,12 +21,10 @@ import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,10 +38,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * kafka: the server starts with its ingress consumer paused; the benchmark fills {@code leaderboard.actions} with an
- * idempotent producer, resumes the consumer and measures for {@code --kafka-duration}: actions/s from the group's
- * committed offsets, events PostgreSQL stored, the standings projection's {@code lagSeconds} (sampled every 250 ms),
- * CPU. With {@code --processes 2} a second server process joins, the first window's unconsumed records are
- * deleted, and a new fill is measured with both consuming.
+ * idempotent producer, resumes the consumer and measures for {@code --kafka-duration} (or until all is consumed):
+ * actions/s from the group's committed offsets, events PostgreSQL stored, the standings projection's
+ * {@code lagSeconds} (sampled every 250 ms) and CPU. With {@code --processes 2} a second server process joins, the
+ * first window's unconsumed records are deleted, and a new fill of new players is measured with both consuming.
  */
 final class KafkaIngestion {
 
@@ -60,16 +59,16 @@ final class KafkaIngestion {
                 description = "measured consumption after the resume (default ${DEFAULT-VALUE})")
         int duration;
         @Option(names = "--kafka-compression", paramLabel = "C", defaultValue = "lz4",
-                description = "the fill producer's compression.type: none, lz4, snappy, zstd, gzip (default ${DEFAULT-VALUE})")
+                description = "the fill's compression.type: none, lz4, snappy, zstd, gzip (default ${DEFAULT-VALUE})")
         String compression;
         @Option(names = "--kafka-partitions", paramLabel = "N", defaultValue = "12",
                 description = "partitions, if the benchmark creates the topic (default ${DEFAULT-VALUE})")
         int partitions;
         @Option(names = {"--processes", "--kafka-processes"}, paramLabel = "N", defaultValue = "1",
-                description = "1, or 2: then a second server process joins for a second window (default ${DEFAULT-VALUE})")
+                description = "2: then a second server process joins for a second window (default ${DEFAULT-VALUE})")
         int processes;
-        @Option(names = "--kafka-group", paramLabel = "ID", description = "the ingress consumer group (default: the "
-                + "server's leaderboard.kafka.consumer.group-id)")
+        @Option(names = "--kafka-group", paramLabel = "ID",
+                description = "the ingress consumer group (default: the server's leaderboard.kafka.consumer.group-id)")
         Optional<String> group = Optional.empty();
         @Option(names = "--kafka-bootstrap", paramLabel = "H:P", description = "with --url: that server's broker")
         Optional<String> bootstrap = Optional.empty();
@@ -83,154 +82,128 @@ final class KafkaIngestion {
         }
     }
 
-    /** One measured window. */
-    record Window(long filled, double fillPerSecond, long consumed, Duration elapsed, long stored, Latencies lag,
-                  List<Long> perTenSeconds, Phase.Measured phase) {
+    private final Target target;
+    private final Options options;
+    private final String bootstrap;
+    private final String group;
+    private final org.apache.kafka.clients.admin.Admin kafka;
 
-        double perSecond() {
-            return consumed / (elapsed.toNanos() / 1e9);
-        }
-    }
-
-    private KafkaIngestion() {
-    }
-
-    static List<WriteCommands.Ingested> run(Target target, Options options) throws Exception {
-        String bootstrap = options.bootstrap.or(() -> target.embedded().map(e -> e.kafkaBootstrap()))
+    private KafkaIngestion(Target target, Options options) {
+        this.target = target;
+        this.options = options;
+        this.bootstrap = options.bootstrap.or(() -> target.embedded().map(e -> e.kafkaBootstrap()))
                 .orElseThrow(() -> new IllegalStateException("kafka needs --kafka-bootstrap with --url"));
-        String group = options.group.orElseGet(() -> target.settings().get("leaderboard.kafka.consumer.group-id",
+        this.group = options.group.orElseGet(() -> target.settings().get("leaderboard.kafka.consumer.group-id",
                 String.class, "leaderboard-ingress"));
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (org.apache.kafka.clients.admin.Admin kafka = org.apache.kafka.clients.admin.Admin.create(config)) {
+        this.kafka = org.apache.kafka.clients.admin.Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap));
+    }
+
+    /** One window, or two with {@code --processes 2}; prints their table. */
+    static List<WriteCommands.Ingested> run(Target target, Options options) throws Exception {
+        KafkaIngestion scenario = new KafkaIngestion(target, options);
+        try {
+            Table table = new Table("kafka: %,d actions of %,d players pre-filled (%s), consumed for up to %d s"
+                    .formatted(options.actions, options.players, options.compression, options.duration),
+                    "figure", "actions/s", "committed", "events stored", "committed per 10 s", "lag p50 / p99 s",
+                    "fill rec/s", "CPU ms/action bench / server / PG", "machine");
             List<Admin> servers = new ArrayList<>(List.of(target.admin()));
-            Window one = window(target, kafka, bootstrap, group, servers, options, target.runId + "k1", false);
-            List<WriteCommands.Ingested> rates = new ArrayList<>(List.of(
-                    new WriteCommands.Ingested("kafka, 1 process", one.perSecond(), one.consumed())));
-            Table table = table(options);
-            row(table, "kafka, 1 process", one);
+            List<WriteCommands.Ingested> rates = new ArrayList<>();
+            rates.add(scenario.window("kafka, 1 process", servers, table));
             if (options.processes == 2) {
                 servers.add(new Admin(target.join().baseUrl(), target.tokens.admin()));
-                Window two = window(target, kafka, bootstrap, group, servers, options, target.runId + "k2", true);
-                row(table, "kafka, 2 processes", two);
-                rates.add(new WriteCommands.Ingested("kafka, 2 processes", two.perSecond(), two.consumed()));
+                rates.add(scenario.window("kafka, 2 processes", servers, table));
             }
             System.out.print(table.render());
             return rates;
+        } finally {
+            scenario.kafka.close();
         }
     }
 
-    private static Table table(Options options) {
-        return new Table("kafka: %,d actions of %,d players pre-filled (%s), consumed for up to %d s".formatted(
-                options.actions, options.players, options.compression, options.duration),
-                "figure", "actions/s", "committed", "events stored", "committed per 10 s", "lag p50 / p99 s",
-                "fill rec/s", "CPU ms/action bench / server / PG", "machine");
-    }
-
-    private static void row(Table table, String name, Window w) {
-        table.row(name, w.perSecond(), w.consumed(), w.stored(), w.perTenSeconds().stream().map(Object::toString)
-                        .collect(Collectors.joining(" ")), "%.1f / %.1f".formatted(w.lag().p50() / 1e3,
-                        w.lag().p99() / 1e3), w.fillPerSecond(), w.phase().cpu().perOperation(w.consumed()),
-                w.phase().cpu().machine());
-        w.phase().profile().ifPresent(System.out::println);
-    }
-
-    private static Window window(Target target, org.apache.kafka.clients.admin.Admin kafka, String bootstrap,
-                                 String group, List<Admin> servers, Options options, String runId, boolean dropBacklog)
-            throws Exception {
-        for (Admin server : servers) {
-            int status = server.post("/api/v1/admin/ingress/kafka/pause").status();
-            if (status == 404 || status == 405) {
-                throw new IllegalStateException("the server has no Kafka ingress admin endpoint (pause answered "
-                        + status + ")");
-            }
+    private WriteCommands.Ingested window(String name, List<Admin> servers, Table table) throws Exception {
+        servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause").requireFound("the Kafka ingress"));
+        if (!get(kafka.listTopics().names()).contains(TOPIC)) {
+            get(kafka.createTopics(List.of(new NewTopic(TOPIC, options.partitions, (short) 1))).all());
         }
-        if (!kafka.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC)) {
-            kafka.createTopics(List.of(new NewTopic(TOPIC, options.partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        int partitions = kafka.describeTopics(List.of(TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS).get(TOPIC)
-                .partitions().size();
-        if (dropBacklog) {
+        int partitions = get(kafka.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC).partitions().size();
+        if (servers.size() > 1) {
             Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
-            endOffsets(kafka, partitions).forEach((p, end) -> delete.put(p, RecordsToDelete.beforeOffset(end)));
-            kafka.deleteRecords(delete).all().get(30, TimeUnit.SECONDS);
+            endOffsets(partitions).forEach((p, end) -> delete.put(p, RecordsToDelete.beforeOffset(end)));
+            get(kafka.deleteRecords(delete).all());
             target.progress.println("[kafka] deleted the records the first window left unconsumed");
         }
-        KafkaFillPlan plan = new KafkaFillPlan(options.actions, options.players, runId, ActionLoad.ACTION_TYPE,
-                Optional.empty());
-        Map<TopicPartition, Long> before = endOffsets(kafka, partitions);
+        KafkaFillPlan plan = new KafkaFillPlan(options.actions, options.players, target.runId + servers.size(),
+                ActionLoad.ACTION_TYPE, Optional.empty());
+        Map<TopicPartition, Long> before = endOffsets(partitions);
         long fillStart = System.nanoTime();
-        fill(bootstrap, plan, options.compression);
+        fill(plan);
         double fillPerSecond = plan.actions() / ((System.nanoTime() - fillStart) / 1e9);
-        Map<TopicPartition, Long> after = endOffsets(kafka, partitions);
-        long written = after.entrySet().stream().mapToLong(e -> e.getValue() - before.get(e.getKey())).sum();
-        if (written != plan.actions()) {
-            System.out.printf("  note: the topic grew by %,d records, the fill sent %,d%n", written, plan.actions());
-        }
+        Map<TopicPartition, Long> after = endOffsets(partitions);
         target.progress.printf("[kafka] filled %,d records at %,.0f/s; projections %s%n", plan.actions(), fillPerSecond,
                 target.admin().awaitProjections(Duration.ofMinutes(5)));
-        var database = target.database();
-        long head = database.isPresent() ? database.get().queryLong(
-                "SELECT coalesce(max(global_index), 0) FROM domain_event_entry") : 0;
+        String head = "SELECT coalesce(max(global_index), 0) FROM domain_event_entry";
+        long headBefore = target.database().isPresent() ? target.database().get().queryLong(head) : 0;
 
         AtomicLong consumed = new AtomicLong();
-        ConcurrentLinkedQueue<Long> lagMillis = new ConcurrentLinkedQueue<>();
-        List<Long> perTen = Collections.synchronizedList(new ArrayList<>());
-        ScheduledExecutorService samplers = Executors.newScheduledThreadPool(2);
+        AtomicLong ticks = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        ConcurrentLinkedQueue<Long> lagNanos = new ConcurrentLinkedQueue<>();
+        List<Long> perTen = new ArrayList<>();
         Phase phase = target.phase("kafka-" + servers.size() + "p");
         phase.start();
         long start = System.nanoTime();
-        servers.forEach(s -> s.post("/api/v1/admin/ingress/kafka/resume"));
-        AtomicLong lastStep = new AtomicLong();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        samplers.scheduleAtFixedRate(() -> servers.getFirst().standingsLagSeconds()
-                .ifPresent(s -> lagMillis.add((long) (s * 1e3))), 0, 250, TimeUnit.MILLISECONDS);
-        samplers.scheduleAtFixedRate(() -> {
+        servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/resume"));
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> { // lag every 250 ms, committed offsets every second, progress every 10 s
             try {
-                consumed.set(ConsumedOffsets.consumed(before, after, committed(kafka, group)));
+                servers.getFirst().standingsLagSeconds().ifPresent(s -> lagNanos.add((long) (s * 1e9)));
+                long tick = ticks.incrementAndGet();
+                if (tick % 4 == 0) {
+                    consumed.set(ConsumedOffsets.consumed(before, after, committed()));
+                }
+                if (tick % 40 == 0) {
+                    perTen.add(consumed.get() - perTen.stream().mapToLong(Long::longValue).sum());
+                    target.progress.printf("[kafka] %,d of %,d consumed%n", consumed.get(), plan.actions());
+                }
             } catch (Exception e) {
                 failure.set(e);
             }
-        }, 0, 1, TimeUnit.SECONDS);
-        samplers.scheduleAtFixedRate(() -> {
-            long now = consumed.get();
-            perTen.add(now - lastStep.getAndSet(now));
-            target.progress.printf("[kafka] %,d of %,d consumed%n", now, plan.actions());
-        }, 10, 10, TimeUnit.SECONDS);
+        }, 250, 250, TimeUnit.MILLISECONDS);
         try {
-            await("every action consumed").atMost(Duration.ofSeconds(options.duration)).pollInterval(Duration.ofMillis(500))
+            await("every action consumed").atMost(Duration.ofSeconds(options.duration)).pollInterval(Duration.ofMillis(250))
                     .until(() -> consumed.get() >= plan.actions() || failure.get() != null);
         } catch (ConditionTimeoutException e) {
-            // the window is over: measure what was consumed in it
+            // the window is over: what was consumed in it is the figure
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Phase.Measured measured = phase.stop();
-        samplers.shutdownNow();
+        sampler.shutdownNow();
         target.checkAlive("during kafka");
         if (failure.get() != null) {
             throw failure.get();
         }
-        servers.forEach(s -> s.post("/api/v1/admin/ingress/kafka/pause"));
-        long committed = ConsumedOffsets.consumed(before, after, committed(kafka, group));
-        long stored = database.isPresent() ? database.get().queryLong(
-                "SELECT count(*) FROM domain_event_entry WHERE global_index > " + head) : 0;
-        return new Window(plan.actions(), fillPerSecond, committed, elapsed, stored,
-                Latencies.ofNanos(lagMillis.stream().mapToLong(ms -> ms * 1_000_000).toArray()), perTen, measured);
+        servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause"));
+        long committed = ConsumedOffsets.consumed(before, after, committed());
+        long stored = target.database().isPresent() ? target.database().get().queryLong(
+                "SELECT count(*) FROM domain_event_entry WHERE global_index > " + headBefore) : 0;
+        double perSecond = committed / (elapsed.toNanos() / 1e9);
+        Latencies lag = Latencies.ofNanos(lagNanos.stream().mapToLong(Long::longValue).toArray());
+        table.row(name, perSecond, committed, stored, perTen.stream().map(Object::toString)
+                        .collect(Collectors.joining(" ")), "%.1f / %.1f".formatted(lag.p50() / 1e3, lag.p99() / 1e3),
+                fillPerSecond, measured.cpu().perOperation(committed), measured.cpu().machine());
+        measured.profile().ifPresent(System.out::println);
+        return new WriteCommands.Ingested(name, perSecond, committed);
     }
 
-    private static void fill(String bootstrap, KafkaFillPlan plan, String compression) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    private void fill(KafkaFillPlan plan) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, options.compression);
         AtomicReference<Exception> failed = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
+        try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < plan.actions() && failed.get() == null; i++) {
                 producer.send(new ProducerRecord<>(TOPIC, plan.key(i), plan.value(i)), (metadata, exception) -> {
                     if (exception != null) {
@@ -245,24 +218,25 @@ final class KafkaIngestion {
         }
     }
 
-    private static Map<TopicPartition, Long> endOffsets(org.apache.kafka.clients.admin.Admin kafka, int partitions)
-            throws Exception {
-        Map<TopicPartition, OffsetSpec> request = IntStream.range(0, partitions).boxed()
-                .collect(Collectors.toMap(p -> new TopicPartition(TOPIC, p), p -> OffsetSpec.latest()));
+    private Map<TopicPartition, Long> endOffsets(int partitions) throws Exception {
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        kafka.listOffsets(request).all().get(30, TimeUnit.SECONDS).forEach((p, info) -> offsets.put(p, info.offset()));
+        get(kafka.listOffsets(IntStream.range(0, partitions).boxed().collect(Collectors.toMap(
+                p -> new TopicPartition(TOPIC, p), p -> OffsetSpec.latest()))).all())
+                .forEach((p, info) -> offsets.put(p, info.offset()));
         return offsets;
     }
 
-    private static Map<TopicPartition, Long> committed(org.apache.kafka.clients.admin.Admin kafka, String group)
-            throws Exception {
+    private Map<TopicPartition, Long> committed() throws Exception {
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        kafka.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
-                .forEach((p, o) -> {
-                    if (p.topic().equals(TOPIC) && o != null) {
-                        offsets.put(p, o.offset());
-                    }
-                });
+        get(kafka.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).forEach((p, offset) -> {
+            if (p.topic().equals(TOPIC) && offset != null) {
+                offsets.put(p, offset.offset());
+            }
+        });
         return offsets;
+    }
+
+    private static <T> T get(KafkaFuture<T> future) throws Exception {
+        return future.get(30, TimeUnit.SECONDS);
     }
 }

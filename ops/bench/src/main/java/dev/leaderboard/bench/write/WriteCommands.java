@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The write-path scenarios, one subcommand each (picocli command methods), against one server with their same-run
- * baselines. Options are checked before anything starts (a usage error exits 2); a failed scenario exits 1.
+ * The write-path scenarios, one subcommand each (static picocli command methods: picocli calls a command method on its
+ * parent's object, which is {@code BenchMain}), against one server with their same-run baselines. Options are checked before anything starts (a usage error exits 2); a failed scenario exits 1.
  */
 public class WriteCommands {
 
@@ -45,14 +45,14 @@ public class WriteCommands {
 
     @Command(name = "rest-single", mixinStandardHelpOptions = true, description = "POST /api/v1/actions from "
             + "--clients closed-loop clients, then plain JDBC into the same PostgreSQL for as many events.")
-    int restSingle(@Mixin CommonOptions common, @Mixin SingleOptions single) {
+    static int restSingle(@Mixin CommonOptions common, @Mixin SingleOptions single) {
         common.check(single.clients >= 1, "--clients must be at least 1");
         return run("rest-single", common, List.of(), target -> HttpScenarios.restSingle(target, single.clients));
     }
 
     @Command(name = "rest-batch", mixinStandardHelpOptions = true, description = "POST /api/v1/actions/batch from "
             + "--batch-clients closed-loop clients, then the ingestion baselines.")
-    int restBatch(@Mixin CommonOptions common, @Mixin BatchOptions batch, @Mixin Baselines.Options baselines) {
+    static int restBatch(@Mixin CommonOptions common, @Mixin BatchOptions batch, @Mixin Baselines.Options baselines) {
         batch.validate(common);
         return run("rest-batch", common, List.of(), target -> {
             HttpScenarios.Load load = HttpScenarios.run(target, "rest-batch", batch.clients, batch.size);
@@ -63,7 +63,7 @@ public class WriteCommands {
 
     @Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
             + "consumed by the server (--processes 2: then by two server processes), then the ingestion baselines.")
-    int kafka(@Mixin CommonOptions common, @Mixin KafkaIngestion.Options kafka, @Mixin Baselines.Options baselines) {
+    static int kafka(@Mixin CommonOptions common, @Mixin KafkaIngestion.Options kafka, @Mixin Baselines.Options baselines) {
         kafka.validate(common);
         return run("kafka", common, List.of(KafkaIngestion.CONSUMER_PAUSED),
                 target -> Baselines.ingestion(target, baselines, KafkaIngestion.run(target, kafka)));
@@ -71,7 +71,7 @@ public class WriteCommands {
 
     @Command(name = "ingestion", mixinStandardHelpOptions = true, description = "rest-single, rest-batch and kafka "
             + "against one server, then the ingestion baselines.")
-    int ingestion(@Mixin CommonOptions common, @Mixin SingleOptions single, @Mixin BatchOptions batch,
+    static int ingestion(@Mixin CommonOptions common, @Mixin SingleOptions single, @Mixin BatchOptions batch,
                   @Mixin KafkaIngestion.Options kafka, @Mixin Baselines.Options baselines) {
         common.check(single.clients >= 1, "--clients must be at least 1");
         batch.validate(common);
@@ -88,7 +88,7 @@ public class WriteCommands {
 
     @Command(name = "hot-player", mixinStandardHelpOptions = true, description = "A player with --hot-events past "
             + "events against new players: cold load from events, steady state, cold load from the snapshot.")
-    int hotPlayer(@Mixin CommonOptions common, @Mixin HotPlayerScenario.Options hot) {
+    static int hotPlayer(@Mixin CommonOptions common, @Mixin HotPlayerScenario.Options hot) {
         common.check(hot.events >= 1 && hot.probeRequests >= 1 && hot.clients >= 1,
                 "--hot-events, --probe-requests and --clients must be at least 1");
         common.check(common.url.isEmpty(), "hot-player restarts the server: it cannot run with --url");

@@ -1,12 +1,17 @@
 package dev.leaderboard.bench;
 
-import dev.leaderboard.bench.core.JfrSummaryCommand;
+import dev.leaderboard.bench.core.JfrSummary;
 import dev.leaderboard.bench.write.WriteCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 /** {@code ops/bench/run <scenario> [options]}: one subcommand per scenario; {@code --help} on each. */
-@Command(name = "ops/bench/run", mixinStandardHelpOptions = true, subcommands = JfrSummaryCommand.class,
+@Command(name = "ops/bench/run", mixinStandardHelpOptions = true,
         description = "Benchmarks of the leaderboard server on Gatling, each with its same-run baseline "
                 + "(docs/benchmarks.md).")
 public final class BenchMain {
@@ -27,5 +32,14 @@ public final class BenchMain {
             command.usage(command.getErr());
             return command.getCommandSpec().exitCodeOnInvalidInput();
         });
+    }
+
+    @Command(name = "jfr-summary", mixinStandardHelpOptions = true,
+            description = "Prints where a JFR recording's CPU samples went, by component, thread and top frame.")
+    int jfrSummary(@Parameters(paramLabel = "FILE.jfr") Path file,
+                   @Option(names = "--top", defaultValue = "25", description = "hottest frames (default ${DEFAULT-VALUE})")
+                   int top) throws IOException {
+        System.out.print(JfrSummary.read(file).render(top));
+        return 0;
     }
 }

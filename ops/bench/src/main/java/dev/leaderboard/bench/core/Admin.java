@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
@@ -61,24 +62,21 @@ public record Admin(URI baseUrl, String token) {
         }
     }
 
-    /** Total {@code lag} of every processor on {@code GET /api/v1/admin/projections} (events not applied yet). */
-    public long projectionLag() {
+    /** The processors on {@code GET /api/v1/admin/projections}; none when the server has no projections role. */
+    public Stream<JsonNode> processors() {
         Answer answer = get("/api/v1/admin/projections");
-        if (answer.status() != 200) {
-            return 0;
-        }
-        return StreamSupport.stream(answer.json().spliterator(), false)
-                .mapToLong(p -> p.path("lag").canConvertToLong() ? Math.max(0, p.path("lag").asLong()) : 1).sum();
+        return answer.status() != 200 ? Stream.empty() : StreamSupport.stream(answer.json().spliterator(), false);
+    }
+
+    /** Total {@code lag} of every processor: events not applied yet. */
+    public long projectionLag() {
+        return processors().mapToLong(p -> p.path("lag").canConvertToLong() ? Math.max(0, p.path("lag").asLong()) : 1)
+                .sum();
     }
 
     /** The standings processor's {@code lagSeconds}: age of the oldest event it has not applied. */
     public OptionalDouble standingsLagSeconds() {
-        Answer answer = get("/api/v1/admin/projections");
-        if (answer.status() != 200) {
-            return OptionalDouble.empty();
-        }
-        return StreamSupport.stream(answer.json().spliterator(), false)
-                .filter(p -> "standings".equals(p.path("name").asText()) && p.has("lagSeconds"))
+        return processors().filter(p -> "standings".equals(p.path("name").asText()) && p.has("lagSeconds"))
                 .mapToDouble(p -> p.path("lagSeconds").asDouble()).findFirst();
     }
 
@@ -86,7 +84,7 @@ public record Admin(URI baseUrl, String token) {
     public String awaitProjections(Duration timeout) {
         try {
             await("projections caught up").atMost(timeout).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions().until(() -> projectionLag() == 0);
+                    .until(() -> projectionLag() == 0);
             return "caught up";
         } catch (ConditionTimeoutException e) {
             return "not caught up after " + timeout.toSeconds() + " s (lag " + projectionLag() + ")";

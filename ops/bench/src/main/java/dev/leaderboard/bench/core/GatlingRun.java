@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
@@ -64,29 +63,22 @@ public final class GatlingRun {
         System.setOut(System.err);
         try {
             Files.createDirectories(root);
-            List<Path> before = reports(root);
+            long started = System.currentTimeMillis();
             int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[]{
                     "--simulation", simulation.getName(), "--results-folder", root.toString(),
                     "--run-description", description});
-            List<Path> after = reports(root);
-            after.removeAll(before);
-            if (after.isEmpty()) {
-                throw new IllegalStateException("Gatling (" + simulation.getSimpleName() + ") wrote no report, status "
-                        + status);
+            try (Stream<Path> runs = Files.list(root)) {
+                return GatlingStats.read(runs.filter(run -> Files.isRegularFile(run.resolve("index.html"))
+                                && run.toFile().lastModified() >= started - 1_000)
+                        .max(Comparator.comparingLong(run -> run.toFile().lastModified()))
+                        .orElseThrow(() -> new IllegalStateException("Gatling (" + simulation.getSimpleName()
+                                + ") wrote no report, status " + status)));
             }
-            return GatlingStats.read(after.getFirst());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             System.setOut(stdout);
             PARAMETERS.set(null);
-        }
-    }
-
-    private static List<Path> reports(Path root) throws IOException {
-        try (Stream<Path> runs = Files.list(root)) {
-            return new java.util.ArrayList<>(runs.filter(Files::isDirectory)
-                    .sorted(Comparator.comparing(Path::toString).reversed()).toList());
         }
     }
 }

@@ -73,6 +73,12 @@ public final class CpuMeter {
                 loadAverage());
     }
 
+    /** The machine, for the header of every run: CPU model and count, memory, OS. */
+    public static String machine() {
+        return String.format(Locale.ROOT, "%s, %d CPUs, %,d MiB, %s", CPU.getProcessorIdentifier().getName().strip(),
+                CPU.getLogicalProcessorCount(), SYSTEM.getHardware().getMemory().getTotal() >> 20, OS);
+    }
+
     public static String loadAverage() {
         double[] load = CPU.getSystemLoadAverage(3);
         return String.format(Locale.ROOT, "%.2f/%.2f/%.2f", load[0], load[1], load[2]);

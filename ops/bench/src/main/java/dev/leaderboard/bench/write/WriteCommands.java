@@ -98,8 +98,8 @@ public class WriteCommands {
     static int run(String name, CommonOptions common, List<String> serverArguments, Scenario scenario) {
         common.validate();
         try (Target target = Target.open(name, common, serverArguments)) {
-            System.out.printf("# %s against %s, load average %s, %d CPUs, JDK %s%n", name, target.baseUrl(),
-                    CpuMeter.loadAverage(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.printf("# %s against %s; %s; JDK %s; load average %s%n", name, target.baseUrl(),
+                    CpuMeter.machine(), Runtime.version(), CpuMeter.loadAverage());
             scenario.run(target);
             return 0;
         } catch (Exception e) {

@@ -30,6 +30,29 @@ public final class Target implements AutoCloseable {
     private final List<ServerProcess> joined = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
 
+    /** What a scenario does with its target. */
+    public interface Scenario {
+        void run(Target target) throws Exception;
+    }
+
+    /**
+     * The body of every scenario command: checks the shared options (a usage error, exit 2), starts the target,
+     * prints the run's header, runs the scenario, stops and cleans up. Exit code 0, or 1 with {@code FAILED: …}.
+     */
+    public static int run(String name, CommonOptions options, List<String> serverArguments, Scenario scenario) {
+        options.validate();
+        try (Target target = open(name, options, serverArguments)) {
+            System.out.printf("# %s against %s; %s; JDK %s; load average %s%n", name, target.baseUrl(),
+                    CpuMeter.machine(), Runtime.version(), CpuMeter.loadAverage());
+            scenario.run(target);
+            return 0;
+        } catch (Exception e) {
+            System.out.println("FAILED: " + name + ": " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
     private Target(CommonOptions options, Optional<ServerProcess> server, Optional<Path> data) {
         this.options = options;
         this.tokens = Tokens.mint(options.jwtSecret());

@@ -1,7 +1,6 @@
 package dev.leaderboard.bench.write;
 
 import dev.leaderboard.bench.core.CommonOptions;
-import dev.leaderboard.bench.core.CpuMeter;
 import dev.leaderboard.bench.core.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,22 +38,18 @@ public class WriteCommands {
     record Ingested(String name, double perSecond, long events) {
     }
 
-    interface Scenario {
-        void run(Target target) throws Exception;
-    }
-
     @Command(name = "rest-single", mixinStandardHelpOptions = true, description = "POST /api/v1/actions from "
             + "--clients closed-loop clients, then plain JDBC into the same PostgreSQL for as many events.")
     static int restSingle(@Mixin CommonOptions common, @Mixin SingleOptions single) {
         common.check(single.clients >= 1, "--clients must be at least 1");
-        return run("rest-single", common, List.of(), target -> HttpScenarios.restSingle(target, single.clients));
+        return Target.run("rest-single", common, List.of(), target -> HttpScenarios.restSingle(target, single.clients));
     }
 
     @Command(name = "rest-batch", mixinStandardHelpOptions = true, description = "POST /api/v1/actions/batch from "
             + "--batch-clients closed-loop clients, then the ingestion baselines.")
     static int restBatch(@Mixin CommonOptions common, @Mixin BatchOptions batch, @Mixin Baselines.Options baselines) {
         batch.validate(common);
-        return run("rest-batch", common, List.of(), target -> {
+        return Target.run("rest-batch", common, List.of(), target -> {
             HttpScenarios.Load load = HttpScenarios.run(target, "rest-batch", batch.clients, batch.size);
             Baselines.ingestion(target, baselines, List.of(new Ingested("rest-batch", load.acceptedPerSecond(),
                     load.accepted())));
@@ -65,7 +60,7 @@ public class WriteCommands {
             + "consumed by the server (--processes 2: then by two server processes), then the ingestion baselines.")
     static int kafka(@Mixin CommonOptions common, @Mixin KafkaIngestion.Options kafka, @Mixin Baselines.Options baselines) {
         kafka.validate(common);
-        return run("kafka", common, List.of(KafkaIngestion.CONSUMER_PAUSED),
+        return Target.run("kafka", common, List.of(KafkaIngestion.CONSUMER_PAUSED),
                 target -> Baselines.ingestion(target, baselines, KafkaIngestion.run(target, kafka)));
     }
 
@@ -76,7 +71,7 @@ public class WriteCommands {
         common.check(single.clients >= 1, "--clients must be at least 1");
         batch.validate(common);
         kafka.validate(common);
-        return run("ingestion", common, List.of(KafkaIngestion.CONSUMER_PAUSED), target -> {
+        return Target.run("ingestion", common, List.of(KafkaIngestion.CONSUMER_PAUSED), target -> {
             HttpScenarios.restSingle(target, single.clients);
             HttpScenarios.Load load = HttpScenarios.run(target, "rest-batch", batch.clients, batch.size);
             List<Ingested> ingested = new ArrayList<>(List.of(new Ingested("rest-batch", load.acceptedPerSecond(),
@@ -92,20 +87,6 @@ public class WriteCommands {
         common.check(hot.events >= 1 && hot.probeRequests >= 1 && hot.clients >= 1,
                 "--hot-events, --probe-requests and --clients must be at least 1");
         common.check(common.url.isEmpty(), "hot-player restarts the server: it cannot run with --url");
-        return run("hot-player", common, List.of(), target -> new HotPlayerScenario(target, hot).run());
-    }
-
-    static int run(String name, CommonOptions common, List<String> serverArguments, Scenario scenario) {
-        common.validate();
-        try (Target target = Target.open(name, common, serverArguments)) {
-            System.out.printf("# %s against %s; %s; JDK %s; load average %s%n", name, target.baseUrl(),
-                    CpuMeter.machine(), Runtime.version(), CpuMeter.loadAverage());
-            scenario.run(target);
-            return 0;
-        } catch (Exception e) {
-            System.out.println("FAILED: " + name + ": " + e);
-            e.printStackTrace();
-            return 1;
-        }
+        return Target.run("hot-player", common, List.of(), target -> new HotPlayerScenario(target, hot).run());
     }
 }

@@ -22,16 +22,9 @@ public final class BenchMain {
 
     public static CommandLine commandLine() {
         CommandLine root = new CommandLine(new BenchMain());
+        // a ParameterException thrown by a command (CommonOptions.check) is a usage error too: picocli exits 2
         CommandLine.getCommandMethods(WriteCommands.class, null).forEach(root::addSubcommand);
-        // options checked inside a command (ranges, combinations) are usage errors too: message, usage, exit code 2
-        return root.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (!(e instanceof CommandLine.ParameterException)) {
-                throw e;
-            }
-            command.getErr().println(e.getMessage());
-            command.usage(command.getErr());
-            return command.getCommandSpec().exitCodeOnInvalidInput();
-        });
+        return root;
     }
 
     @Command(name = "jfr-summary", mixinStandardHelpOptions = true,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,7 @@ public record Admin(URI baseUrl, String token) {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
-                throw new IllegalStateException("not JSON: " + body, e);
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -54,11 +55,8 @@ public record Admin(URI baseUrl, String token) {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("request to " + baseUrl + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -72,11 +72,16 @@ public final class CommonOptions {
     }
 
     public void validate() {
-        check(duration >= 1 && players >= 1 && warmup >= 0, "--duration and --players must be at least 1, --warmup 0 "
-                + "or more");
+        positive("--duration", duration);
+        positive("--players", players);
+        check(warmup >= 0, "--warmup must be 0 or more");
         serverArgs.forEach(arg -> check(arg.matches("[A-Za-z0-9_.\\[\\]-]+=.*"), "--server-arg needs KEY=VALUE, got '"
                 + arg + "'"));
         check(jdbcUrl.isEmpty() || url.isPresent(), "--jdbc-url only goes with --url");
+    }
+
+    public void positive(String option, long value) {
+        check(value >= 1, option + " must be at least 1, not " + value);
     }
 
     /** A usage error (exit code 2, with the usage) unless {@code valid}. */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
@@ -24,17 +25,10 @@ public final class GatlingRun {
 
     static {
         // Offline and quiet: no usage analytics, no warm-up request to gatling.io; the percentiles the tables need.
-        System.setProperty("gatling.data.enableAnalytics", "false");
-        System.setProperty("gatling.http.warmUpUrl", "");
-        System.setProperty("gatling.data.console.light", "true");
-        System.setProperty("gatling.data.console.writePeriod", "10");
-        System.setProperty("gatling.charting.indicators.percentile1", "50");
-        System.setProperty("gatling.charting.indicators.percentile2", "95");
-        System.setProperty("gatling.charting.indicators.percentile3", "99");
-        System.setProperty("gatling.charting.indicators.percentile4", "99.9");
-    }
-
-    private GatlingRun() {
+        Map.of("data.enableAnalytics", "false", "http.warmUpUrl", "", "data.console.light", "true",
+                "data.console.writePeriod", "10", "charting.indicators.percentile1", "50",
+                "charting.indicators.percentile2", "95", "charting.indicators.percentile3", "99",
+                "charting.indicators.percentile4", "99.9").forEach((k, v) -> System.setProperty("gatling." + k, v));
     }
 
     /** The parameters of the running simulation, as handed to {@link #run}. */
@@ -52,7 +46,6 @@ public final class GatlingRun {
     public static synchronized GatlingStats run(Class<? extends Simulation> simulation, Object parameters,
                                                 String description) {
         PARAMETERS.set(parameters);
-        Path root = resultsRoot();
         // Gatling looks up its latest release on Maven Central unless it checked recently: record a check now, so
         // it stays offline (java.util.prefs, node /io/gatling/latestVersion; a failed check shows no notice).
         Preferences versionCheck = Preferences.userRoot().node("/io/gatling/latestVersion");
@@ -62,7 +55,7 @@ public final class GatlingRun {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
-            Files.createDirectories(root);
+            Path root = Files.createDirectories(resultsRoot());
             long started = System.currentTimeMillis();
             int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[]{
                     "--simulation", simulation.getName(), "--results-folder", root.toString(),

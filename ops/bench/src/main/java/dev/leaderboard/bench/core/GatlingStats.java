@@ -45,18 +45,15 @@ public record GatlingStats(Path report, Map<String, Request> requests, Map<Strin
         Map<String, Request> requests = new LinkedHashMap<>();
         Matcher row = ROW.matcher(html);
         while (row.find()) {
-            Map<Integer, Double> cells = new LinkedHashMap<>();
+            double[] c = new double[16]; // columns 1-14 of the statistics table
             Matcher cell = CELL.matcher(row.group(2));
             while (cell.find()) {
                 String text = cell.group(2).trim().replace(",", "");
-                cells.put(Integer.parseInt(cell.group(1)), text.isEmpty() || text.equals("-") ? 0
-                        : Double.parseDouble(text));
+                c[Integer.parseInt(cell.group(1))] = text.isEmpty() || text.equals("-") ? 0 : Double.parseDouble(text);
             }
             String name = unescape(row.group(1));
-            requests.putIfAbsent(name, new Request(name, cells.getOrDefault(2, 0.0).longValue(),
-                    cells.getOrDefault(3, 0.0).longValue(), cells.getOrDefault(4, 0.0).longValue(),
-                    cells.getOrDefault(8, 0.0), cells.getOrDefault(9, 0.0), cells.getOrDefault(10, 0.0),
-                    cells.getOrDefault(11, 0.0), cells.getOrDefault(12, 0.0), cells.getOrDefault(13, 0.0)));
+            requests.putIfAbsent(name, new Request(name, (long) c[2], (long) c[3], (long) c[4], c[8], c[9], c[10],
+                    c[11], c[12], c[13]));
         }
         Map<String, Long> errors = new LinkedHashMap<>();
         Matcher error = ERROR.matcher(html);

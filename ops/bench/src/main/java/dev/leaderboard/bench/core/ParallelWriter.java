@@ -3,6 +3,7 @@ package dev.leaderboard.bench.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,14 +38,10 @@ public final class ParallelWriter {
         }
     }
 
-    private ParallelWriter() {
-    }
-
     public static Result run(int connections, long total, int batch, Duration limit, Supplier<CpuMeter> meter,
                              Opener opener) throws Exception {
         List<Writer> writers = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        try {
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             for (int i = 0; i < connections; i++) {
                 writers.add(opener.open());
             }
@@ -52,30 +49,25 @@ public final class ParallelWriter {
             AtomicLong written = new AtomicLong();
             CpuMeter cpu = meter.get();
             long start = System.nanoTime();
-            long deadline = start + limit.toNanos();
-            List<Future<long[]>> timings = new ArrayList<>();
-            for (Writer writer : writers) {
-                timings.add(pool.submit(() -> {
-                    LongStream.Builder nanos = LongStream.builder();
-                    for (long first = next.getAndAdd(batch); first < total && System.nanoTime() < deadline;
-                         first = next.getAndAdd(batch)) {
-                        long end = Math.min(total, first + batch);
-                        long started = System.nanoTime();
-                        writer.write(first, end);
-                        nanos.add(System.nanoTime() - started);
-                        written.addAndGet(end - first);
-                    }
-                    return nanos.build().toArray();
-                }));
-            }
+            List<Callable<long[]>> tasks = writers.stream().<Callable<long[]>>map(writer -> () -> {
+                LongStream.Builder nanos = LongStream.builder();
+                for (long first = next.getAndAdd(batch); first < total && System.nanoTime() - start < limit.toNanos();
+                     first = next.getAndAdd(batch)) {
+                    long end = Math.min(total, first + batch);
+                    long started = System.nanoTime();
+                    writer.write(first, end);
+                    nanos.add(System.nanoTime() - started);
+                    written.addAndGet(end - first);
+                }
+                return nanos.build().toArray();
+            }).toList();
             LongStream.Builder all = LongStream.builder();
-            for (Future<long[]> timing : timings) {
-                LongStream.of(timing.get()).forEach(all::add);
+            for (Future<long[]> timings : pool.invokeAll(tasks)) {
+                LongStream.of(timings.get()).forEach(all::add);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return new Result(written.get(), elapsed, Latencies.ofNanos(all.build().toArray()), cpu.stop());
         } finally {
-            pool.shutdownNow();
             for (Writer writer : writers) {
                 writer.close();
             }

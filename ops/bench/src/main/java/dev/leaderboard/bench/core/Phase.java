@@ -1,11 +1,16 @@
 package dev.leaderboard.bench.core;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
-/** One measured phase: CPU meter and, with {@code --server-jfr}, a JFR recording of the server, summarised at the end. */
+/**
+ * One measured phase: CPU meter and, with {@code --server-jfr}, a JFR recording of the server over exactly the
+ * phase ({@code jcmd <pid> JFR.start settings=profile}, then {@code JFR.stop}), summarised at the end.
+ */
 public final class Phase {
 
     /** @param profile the JFR summary, when recorded */
@@ -17,7 +22,7 @@ public final class Phase {
     private final Optional<ProcessHandle> server;
     private final Optional<Path> jfrDirectory;
     private CpuMeter meter;
-    private ServerJfr jfr;
+    private Path jfr;
 
     public Phase(String name, Supplier<CpuMeter> meters, Optional<ProcessHandle> server, Optional<Path> jfrDirectory) {
         this.name = name;
@@ -29,9 +34,10 @@ public final class Phase {
     public synchronized void start() {
         if (jfrDirectory.isPresent() && server.isPresent()) {
             try {
-                Files.createDirectories(jfrDirectory.get());
-                jfr = ServerJfr.start(server.get(), "bench-" + name,
-                        jfrDirectory.get().resolve(name + "-" + System.currentTimeMillis() + ".jfr"));
+                Path file = Files.createDirectories(jfrDirectory.get()).toAbsolutePath()
+                        .resolve(name + "-" + System.currentTimeMillis() + ".jfr");
+                jcmd("JFR.start", "name=bench-" + name, "settings=profile", "filename=" + file);
+                jfr = file;
             } catch (Exception e) {
                 System.err.println("JFR recording of " + name + " did not start: " + e.getMessage());
             }
@@ -45,11 +51,22 @@ public final class Phase {
             return new Measured(usage, Optional.empty());
         }
         try {
-            Path file = jfr.stop();
-            return new Measured(usage, Optional.of("JFR of the server during " + name + ": " + file + "\n"
-                    + JfrSummary.read(file).render(20)));
+            jcmd("JFR.stop", "name=bench-" + name);
+            return new Measured(usage, Optional.of("JFR of the server during " + name + ": " + jfr + "\n"
+                    + JfrSummary.read(jfr).render(20)));
         } catch (Exception e) {
             return new Measured(usage, Optional.of("JFR recording of " + name + " failed: " + e.getMessage()));
+        }
+    }
+
+    private void jcmd(String... arguments) throws IOException, InterruptedException {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+        String pid = Long.toString(server.orElseThrow().pid());
+        Process process = new ProcessBuilder(Stream.concat(Stream.of(jcmd.toString(), pid), Stream.of(arguments))
+                .toList()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0 || output.contains("Could not")) {
+            throw new IllegalStateException("jcmd " + String.join(" ", arguments) + " failed: " + output.strip());
         }
     }
 }

@@ -7,13 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -71,12 +69,12 @@ public final class ServerProcess implements AutoCloseable {
 
     private ServerProcess(Launch launch) {
         this.launch = launch;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-bench-server"));
     }
 
     /** Starts the server and returns once {@code /readiness} answers 200. */
     public static ServerProcess start(Launch launch) {
         ServerProcess server = new ServerProcess(launch);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-bench-server"));
         server.spawn();
         return server;
     }
@@ -126,15 +124,13 @@ public final class ServerProcess implements AutoCloseable {
         httpPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(launch.command(httpPort)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("LEADERBOARD_DATA_DIR", launch.dataDirectory().toString());
+        builder.environment().put("LEADERBOARD_DATA_DIR", launch.dataDirectory().toString());
         for (String server : List.of("POSTGRES", "REDIS", "KAFKA")) {
-            env.put("LEADERBOARD_LOCAL_" + server + "_PORT", Integer.toString(freePort()));
+            builder.environment().put("LEADERBOARD_LOCAL_" + server + "_PORT", Integer.toString(freePort()));
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest readiness = HttpRequest.newBuilder(baseUrl().resolve("/readiness")).timeout(Duration.ofSeconds(5))
                 .build();
-        try {
+        try (HttpClient http = HttpClient.newHttpClient()) {
             process = builder.start();
             await("server readiness").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
                     .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
@@ -171,7 +167,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private List<String> logLines() {
         try {
-            return new String(Files.readAllBytes(launch.logFile()), StandardCharsets.UTF_8).lines().toList();
+            return Files.readAllLines(launch.logFile());
         } catch (IOException e) {
             return List.of();
         }

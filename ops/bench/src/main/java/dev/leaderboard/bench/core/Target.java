@@ -1,5 +1,7 @@
 package dev.leaderboard.bench.core;
 
+import org.springframework.util.FileSystemUtils;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -7,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * The server under test and what the benchmark reaches of it: a server started from local mode's jar on a fresh
@@ -27,10 +26,10 @@ public final class Target implements AutoCloseable {
             + Integer.toString(ThreadLocalRandom.current().nextInt(1296), 36);
     public final PrintStream progress = System.err;
     private final Optional<ServerProcess> server;
-    private final List<ServerProcess> joined = new ArrayList<>();
+    /** The started server first, then the processes that {@link #join()}ed it. */
+    private final List<ServerProcess> processes = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
 
-    /** What a scenario does with its target. */
     public interface Scenario {
         void run(Target target) throws Exception;
     }
@@ -53,32 +52,35 @@ public final class Target implements AutoCloseable {
         }
     }
 
-    private Target(CommonOptions options, Optional<ServerProcess> server, Optional<Path> data) {
+    private Target(CommonOptions options, Optional<ServerProcess> server) {
         this.options = options;
         this.tokens = Tokens.mint(options.jwtSecret());
         this.server = server;
-        data.ifPresent(directories::add);
+        server.ifPresent(s -> {
+            processes.add(s);
+            directories.add(s.launch().dataDirectory());
+        });
     }
 
     public static Target open(String scenario, CommonOptions options, List<String> scenarioArguments)
             throws IOException {
         options.validate();
         if (options.url.isPresent()) {
-            return new Target(options, Optional.empty(), Optional.empty());
+            return new Target(options, Optional.empty());
         }
         Path jar = options.localJar.toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": build it with ./mvnw -DskipTests -pl ops/local -am package");
         }
-        Path data = Files.createTempDirectory("leaderboard-bench-data-");
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "leaderboard-bench-" + scenario + "-"
                 + Instant.now().getEpochSecond() + ".log");
         System.err.printf("[%s] starting the server (log: %s)%n", scenario, log);
-        List<String> javaOptions = Arrays.stream(options.serverJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty())
-                .toList();
+        List<String> javaOptions = List.of(options.serverJavaOpts.trim().split("\\s+")).stream()
+                .filter(s -> !s.isEmpty()).toList();
         return new Target(options, Optional.of(ServerProcess.start(new ServerProcess.Launch(
                 Path.of(ProcessHandle.current().info().command().orElseThrow()), jar, javaOptions,
-                options.springArguments(scenarioArguments), data, log, Optional.empty()))), Optional.of(data));
+                options.springArguments(scenarioArguments), Files.createTempDirectory("leaderboard-bench-data-"), log,
+                Optional.empty()))));
     }
 
     public URI baseUrl() {
@@ -115,7 +117,7 @@ public final class Target implements AutoCloseable {
         Path log = Path.of(first.launch().logFile().toString().replaceFirst("\\.log$", "-second.log"));
         progress.println("starting a second server process (log: " + log + ")");
         ServerProcess second = ServerProcess.start(first.launch().attachedTo(first.embedded(), data, log));
-        joined.add(second);
+        processes.add(second);
         return second;
     }
 
@@ -125,7 +127,7 @@ public final class Target implements AutoCloseable {
     }
 
     public CpuMeter meter() {
-        return CpuMeter.start(Stream.concat(server.stream(), joined.stream()).flatMap(s -> s.handle().stream()).toList(),
+        return CpuMeter.start(processes.stream().flatMap(s -> s.handle().stream()).toList(),
                 server.map(ServerProcess::postgresDataDirectory));
     }
 
@@ -134,21 +136,16 @@ public final class Target implements AutoCloseable {
     }
 
     public void checkAlive(String during) {
-        Stream.concat(server.stream(), joined.stream()).forEach(s -> s.checkAlive(during));
+        processes.forEach(s -> s.checkAlive(during));
     }
 
     @Override
     public void close() throws IOException {
-        joined.forEach(ServerProcess::stop);
-        server.ifPresent(s -> {
-            s.stop();
-            progress.println("server log: " + s.launch().logFile());
-        });
+        processes.reversed().forEach(ServerProcess::stop);
+        server.ifPresent(s -> progress.println("server log: " + s.launch().logFile()));
         if (!options.keepData) {
             for (Path directory : directories) {
-                try (Stream<Path> paths = Files.walk(directory)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                FileSystemUtils.deleteRecursively(directory);
             }
         }
     }

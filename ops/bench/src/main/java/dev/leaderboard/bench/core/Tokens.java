@@ -18,12 +18,8 @@ public record Tokens(String service, String admin) {
     public static final String LOCAL_SECRET = "local-dev-secret-change-me-0123456789abcdef";
 
     public static Tokens mint(String secret) {
-        return new Tokens(mint(secret, "bench-service", "service", Duration.ofHours(12)),
-                mint(secret, "bench-admin", "admin", Duration.ofHours(12)));
-    }
-
-    public static String mint(String secret, String subject, String scope, Duration ttl) {
-        return mint(secret, subject, scope, Instant.now(), ttl);
+        return new Tokens(mint(secret, "bench-service", "service", Instant.now(), Duration.ofHours(12)),
+                mint(secret, "bench-admin", "admin", Instant.now(), Duration.ofHours(12)));
     }
 
     static String mint(String secret, String subject, String scope, Instant issuedAt, Duration ttl) {
@@ -37,14 +33,17 @@ public record Tokens(String service, String admin) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] signature = mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+            return header + "." + claims + "." + base64(mac.doFinal((header + "." + claims).getBytes()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String base64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return base64(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -5,10 +5,10 @@ import io.gatling.javaapi.core.Session;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+
+import static java.util.concurrent.CompletableFuture.delayedExecutor;
 
 /**
  * The warm-up and measured phases of one Gatling run. A simulation calls {@link #open()} from its {@code before()}
@@ -41,22 +41,10 @@ public final class Window {
 
     public void open() {
         measuredFrom = System.nanoTime() + warmup.toNanos();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "bench-window");
-            thread.setDaemon(true);
-            return thread;
-        });
         phase.ifPresentOrElse(p -> {
-            timer.schedule(p::start, warmup.toMillis(), TimeUnit.MILLISECONDS);
-            timer.schedule(() -> {
-                try {
-                    measured.complete(p.stop());
-                } catch (RuntimeException e) {
-                    measured.completeExceptionally(e);
-                }
-            }, total().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.runAsync(p::start, delayedExecutor(warmup.toMillis(), TimeUnit.MILLISECONDS));
+            measured.completeAsync(p::stop, delayedExecutor(total().toMillis(), TimeUnit.MILLISECONDS));
         }, () -> measured.complete(null));
-        timer.shutdown();
     }
 
     /** A request name that says which phase the request was sent in. */

@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,11 +33,8 @@ public final class Baselines {
 
     static final String EVENTS = "bench_baseline_event";
     static final String LEDGER = "bench_baseline_ledger";
-    private static final String INSERT_EVENT = "INSERT INTO " + EVENTS + " (aggregate_identifier, sequence_number, "
-            + "type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_LEDGER = "INSERT INTO " + LEDGER + " (user_id, action_id, leaderboard_id, "
-            + "action_type, points, accepted_at) VALUES (?, ?, ?, ?, ?, ?)";
+    /** The columns every baseline event row copies from the template event. */
+    private static final String COPIED = "type, meta_data, payload, payload_revision, payload_type, time_stamp";
 
     /** The ingestion baselines (a), (b), (c), after rest-batch and kafka. */
     public static final class Options {
@@ -55,17 +53,9 @@ public final class Baselines {
     public record Baseline(String name, ParallelWriter.Result result, String unit) {
     }
 
-    /** The stored columns of one real {@code ScoreIncreased} row. */
-    record EventTemplate(String type, byte[] metaData, byte[] payload, String revision, String payloadType,
-                         String timeStamp) {
-
-        int bytes() {
-            return payload.length + (metaData == null ? 0 : metaData.length);
-        }
-    }
-
     private final Database database;
-    private final EventTemplate template;
+    /** The {@link #COPIED} columns of the server's latest stored {@code ScoreIncreased}. */
+    private final Object[] template = new Object[6];
     private final int players;
     private final Supplier<CpuMeter> meter;
 
@@ -73,20 +63,20 @@ public final class Baselines {
         this.database = database;
         this.players = players;
         this.meter = meter;
-        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
-                "SELECT type, meta_data, payload, payload_revision, payload_type, time_stamp FROM domain_event_entry "
-                        + "WHERE payload_type = 'dev.leaderboard.events.ScoreIncreased' ORDER BY global_index DESC "
-                        + "LIMIT 1"); ResultSet row = query.executeQuery()) {
+        try (Connection connection = database.connect(); ResultSet row = connection.createStatement().executeQuery(
+                "SELECT " + COPIED + " FROM domain_event_entry WHERE payload_type = "
+                        + "'dev.leaderboard.events.ScoreIncreased' ORDER BY global_index DESC LIMIT 1")) {
             if (!row.next()) {
                 throw new IllegalStateException("no ScoreIncreased event is stored yet");
             }
-            template = new EventTemplate(row.getString(1), row.getBytes(2), row.getBytes(3), row.getString(4),
-                    row.getString(5), row.getString(6));
+            for (int i = 0; i < template.length; i++) {
+                template[i] = row.getObject(i + 1);
+            }
         }
     }
 
     public int eventBytes() {
-        return template.bytes();
+        return Arrays.stream(template).mapToInt(v -> v instanceof byte[] bytes ? bytes.length : 0).sum();
     }
 
     /**
@@ -94,36 +84,20 @@ public final class Baselines {
      * batches of {@code batch} per transaction; {@code connections} clients, 100 unmeasured rows each first.
      */
     public Baseline events(long events, int connections, int batch) throws Exception {
-        scratchTables();
-        try {
-            ParallelWriter.Opener opener = () -> eventWriter(database, batch == 1, "");
-            ParallelWriter.run(connections, 100L * connections, batch, Duration.ofMinutes(1), meter, opener);
-            database.execute("TRUNCATE " + EVENTS);
-            ParallelWriter.Result result = ParallelWriter.run(connections, events, batch, Duration.ofMinutes(10),
-                    meter, opener);
-            return batch == 1 ? new Baseline("JDBC, 1 transaction per event", result, "one INSERT + commit")
-                    : new Baseline("JDBC, batches of " + batch + " per transaction", result,
-                    "one batch of " + batch + " + commit");
-        } finally {
-            database.execute("DROP TABLE IF EXISTS " + EVENTS, "DROP TABLE IF EXISTS " + LEDGER);
-        }
+        ParallelWriter.Result result = inScratchTables(100L * connections, events, connections, batch,
+                Duration.ofMinutes(10), () -> eventWriter(database, batch == 1, false));
+        return batch == 1 ? new Baseline("JDBC, 1 transaction per event", result, "one INSERT + commit")
+                : new Baseline("JDBC, batches of " + batch + " per transaction", result,
+                "one batch of " + batch + " + commit");
     }
 
     /** Ingestion baseline (a): per transaction {@code batch} event rows and as many ledger rows, multi-row inserts. */
     public Baseline eventsAndLedger(long events, int connections, int batch, Duration limit) throws Exception {
-        scratchTables();
-        try {
-            Database rewriting = database.rewritingBatches();
-            ParallelWriter.run(connections, 2L * batch * connections, batch, Duration.ofSeconds(30), meter,
-                    () -> eventWriter(rewriting, false, "w"));
-            database.execute("TRUNCATE " + EVENTS, "TRUNCATE " + LEDGER);
-            ParallelWriter.Result result = ParallelWriter.run(connections, events, batch, limit, meter,
-                    () -> eventWriter(rewriting, false, "m"));
-            return new Baseline("(a) JDBC, %d events + %d ledger rows per transaction, %d conn%s".formatted(batch,
-                    batch, connections, cut(result, events)), result, "one transaction");
-        } finally {
-            database.execute("DROP TABLE IF EXISTS " + LEDGER, "DROP TABLE IF EXISTS " + EVENTS);
-        }
+        Database rewriting = database.rewritingBatches();
+        ParallelWriter.Result result = inScratchTables(2L * batch * connections, events, connections, batch, limit,
+                () -> eventWriter(rewriting, false, true));
+        return new Baseline("(a) JDBC, %d events + %d ledger rows per transaction, %d conn%s".formatted(batch, batch,
+                connections, cut(result, events)), result, "one transaction");
     }
 
     /**
@@ -141,7 +115,7 @@ public final class Baselines {
                     Pipeline pipeline = jedis.pipelined();
                     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
                     for (long i = first; i < end; i++) {
-                        String user = ActionLoad.playerId((int) (i % players));
+                        String user = "p" + i % players;
                         String member = String.format("%016d:%s", 9_999_999_999_999_999L - micros - i, user);
                         for (int w = 0; w < 4; w++) {
                             pipeline.zadd(prefix + w + ":rank", i, member);
@@ -170,16 +144,9 @@ public final class Baselines {
         }
     }
 
-    /** (c): (a) then (b) for every event, 1 / (1/a + 1/b). */
-    public static double combined(Baseline a, Baseline b) {
-        double x = a.result().perSecond();
-        double y = b.result().perSecond();
-        return x == 0 || y == 0 ? 0 : 1 / (1 / x + 1 / y);
-    }
-
     /**
-     * (a), (b) and (c) for as many events as the largest ingestion (at least 50,000), with the server idle; (b) uses
-     * the standings processor's batch size and threads as the server resolves them.
+     * (a), (b) and (c) = 1 / (1/a + 1/b) for as many events as the largest ingestion (at least 50,000), with the
+     * server idle; (b) uses the standings processor's batch size and threads as the server resolves them.
      */
     static void ingestion(Target target, Options options, List<WriteCommands.Ingested> ingested) throws Exception {
         if (target.database().isEmpty() || target.embedded().isEmpty()) {
@@ -195,15 +162,17 @@ public final class Baselines {
         ServerSettings settings = target.settings();
         Baseline b = baselines.redis(target.embedded().get().redisPort(), events, settings.projectionThreads(),
                 settings.projectionBatchSize(), limit, target.runId);
-        double c = combined(a, b);
+        double x = a.result().perSecond();
+        double y = b.result().perSecond();
+        double c = x == 0 || y == 0 ? 0 : 1 / (1 / x + 1 / y);
         Table table = new Table("ingestion vs same-run baselines (" + target.database().get().describe() + ")",
                 "figure", "per s", "ratio to (c)", "p50 / p99 / p99.9", "timed unit", "CPU ms/event bench / server / PG");
-        ingested.forEach(i -> table.row(i.name(), i.perSecond(), HttpScenarios.ratio(i.perSecond(), c), "", "", ""));
+        ingested.forEach(i -> table.row(i.name(), i.perSecond(), HttpScenarios.ratio(i.perSecond(), c)));
         for (Baseline baseline : List.of(a, b)) {
             table.row(baseline.name(), baseline.result().perSecond(), "", baseline.result().latencies(),
                     baseline.unit(), baseline.result().cpu().perOperation(baseline.result().written()));
         }
-        System.out.print(table.row("(c) (a) then (b): 1/(1/a+1/b)", c, "1.00", "", "", "").render());
+        System.out.print(table.row("(c) (a) then (b): 1/(1/a+1/b)", c, "1.00").render());
         System.out.println("  (a) " + a.result().cpu().machine() + "; (b) " + b.result().cpu().machine());
     }
 
@@ -211,56 +180,62 @@ public final class Baselines {
         return result.complete(events) ? "" : " [first %,d events: time limit]".formatted(result.written());
     }
 
-    /** Shaped like the event store and the ledger; the events get a sequence of their own, not the store's. */
-    private void scratchTables() throws SQLException {
+    /**
+     * Writes {@code warmup} unmeasured, then {@code events} measured items into scratch tables shaped like the event
+     * store (with a sequence of their own, not the store's) and the ledger, dropped afterwards.
+     */
+    private ParallelWriter.Result inScratchTables(long warmup, long events, int connections, int batch,
+                                                  Duration limit, ParallelWriter.Opener opener) throws Exception {
         database.execute("DROP TABLE IF EXISTS " + EVENTS, "DROP TABLE IF EXISTS " + LEDGER,
                 "CREATE TABLE " + EVENTS + " (LIKE domain_event_entry INCLUDING ALL)",
                 "CREATE SEQUENCE " + EVENTS + "_seq OWNED BY " + EVENTS + ".global_index",
                 "ALTER TABLE " + EVENTS + " ALTER COLUMN global_index SET DEFAULT nextval('" + EVENTS + "_seq')",
                 "CREATE TABLE " + LEDGER + " (LIKE processed_action INCLUDING ALL)");
+        try {
+            ParallelWriter.run(connections, warmup, batch, Duration.ofMinutes(1), meter, opener);
+            database.execute("TRUNCATE " + EVENTS, "TRUNCATE " + LEDGER);
+            return ParallelWriter.run(connections, events, batch, limit, meter, opener);
+        } finally {
+            database.execute("DROP TABLE IF EXISTS " + EVENTS, "DROP TABLE IF EXISTS " + LEDGER);
+        }
     }
 
-    private ParallelWriter.Writer eventWriter(Database target, boolean autocommit, String phase) throws SQLException {
+    private ParallelWriter.Writer eventWriter(Database target, boolean autocommit, boolean withLedger)
+            throws SQLException {
         Connection connection = target.connect();
         connection.setAutoCommit(autocommit);
-        PreparedStatement event = connection.prepareStatement(INSERT_EVENT);
-        PreparedStatement ledger = phase.isEmpty() ? null : connection.prepareStatement(INSERT_LEDGER);
-        String actionPrefix = "bl-" + UUID.randomUUID() + phase + "-";
+        PreparedStatement event = connection.prepareStatement("INSERT INTO " + EVENTS + " (aggregate_identifier, "
+                + "sequence_number, event_identifier, " + COPIED + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement ledger = connection.prepareStatement("INSERT INTO " + LEDGER + " (user_id, action_id, "
+                + "leaderboard_id, action_type, points, accepted_at) VALUES (?, ?, 'global', ?, 10, ?)");
+        String actionPrefix = "bl-" + UUID.randomUUID() + "-";
         return new ParallelWriter.Writer() {
             public void write(long first, long end) throws SQLException {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
                 Timestamp now = Timestamp.from(Instant.now());
                 for (long i = first; i < end; i++) {
-                    String player = ActionLoad.playerId(random.nextInt(players));
+                    String player = "p" + ThreadLocalRandom.current().nextInt(players);
                     event.setString(1, player);
                     event.setLong(2, i);
-                    event.setString(3, template.type());
-                    event.setString(4, UUID.randomUUID().toString());
-                    event.setBytes(5, template.metaData());
-                    event.setBytes(6, template.payload());
-                    event.setString(7, template.revision());
-                    event.setString(8, template.payloadType());
-                    event.setString(9, template.timeStamp());
+                    event.setString(3, UUID.randomUUID().toString());
+                    for (int c = 0; c < template.length; c++) {
+                        event.setObject(4 + c, template[c]);
+                    }
                     if (autocommit) {
                         event.executeUpdate();
                         continue;
                     }
                     event.addBatch();
-                    if (ledger != null) {
+                    if (withLedger) {
                         ledger.setString(1, player);
                         ledger.setString(2, actionPrefix + i);
-                        ledger.setString(3, "global");
-                        ledger.setString(4, ActionLoad.ACTION_TYPE);
-                        ledger.setLong(5, 10);
-                        ledger.setTimestamp(6, now);
+                        ledger.setString(3, HttpScenarios.ACTION_TYPE);
+                        ledger.setTimestamp(4, now);
                         ledger.addBatch();
                     }
                 }
                 if (!autocommit) {
                     event.executeBatch();
-                    if (ledger != null) {
-                        ledger.executeBatch();
-                    }
+                    ledger.executeBatch();
                     connection.commit();
                 }
             }

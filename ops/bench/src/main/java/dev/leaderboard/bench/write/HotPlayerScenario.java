@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -64,10 +65,8 @@ final class HotPlayerScenario {
         {
             ChainBuilder chain = exec(session -> session);
             for (Step step : probes.steps()) {
-                chain = chain.exec(request(step.label() + ": first", step.player()));
-                if (step.requests() > 1) {
-                    chain = chain.exec(repeat(step.requests() - 1).on(request(step.label() + ": steady", step.player())));
-                }
+                chain = chain.exec(request(step.label() + ": first", step.player()))
+                        .exec(repeat(step.requests() - 1).on(request(step.label() + ": steady", step.player())));
             }
             setUp(scenario("hot-player probes").exec(chain).injectOpen(atOnceUsers(1)))
                     .protocols(http.baseUrl(probes.baseUrl().toString()).authorizationHeader("Bearer " + probes.token())
@@ -75,9 +74,9 @@ final class HotPlayerScenario {
         }
 
         private ChainBuilder request(String name, String player) {
-            return exec(http(name).post("/api/v1/actions").body(StringBody(s -> "{\"actionId\":\"" + probes.runId()
-                    + "-" + sent.incrementAndGet() + "\",\"type\":\"" + ActionLoad.ACTION_TYPE + "\",\"userId\":\""
-                    + player + "\"}")).check(status().is(202), jsonPath("$.status").is("accepted")));
+            return exec(http(name).post("/api/v1/actions")
+                    .body(StringBody(s -> HttpScenarios.action(probes.runId() + "-" + sent.incrementAndGet(), player)))
+                    .check(status().is(202), jsonPath("$.status").is("accepted")));
         }
     }
 
@@ -104,8 +103,11 @@ final class HotPlayerScenario {
         restartWarm();
         GatlingStats a = probe("a", new Step("warmer", warmer, 1), new Step("new player", "fresh-" + target.runId,
                 options.probeRequests), new Step("hot, load from events", hot, 1));
-        await("snapshots of the hot and warmer players").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-                .until(() -> hasSnapshot(hot) && hasSnapshot(warmer));
+        Database database = target.database().orElseThrow();
+        String snapshots = "SELECT count(DISTINCT aggregate_identifier) FROM snapshot_event_entry "
+                + "WHERE aggregate_identifier IN ('" + hot + "', '" + warmer + "')";
+        await("snapshots of the hot and warmer players").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250)).until(() -> database.queryLong(snapshots) == 2);
         GatlingStats steady = probe("steady", new Step("hot, cached", hot, options.probeRequests));
         restartWarm();
         GatlingStats b = probe("b", new Step("warmer", warmer, 1), new Step("hot, load from snapshot", hot,
@@ -115,27 +117,25 @@ final class HotPlayerScenario {
         Table table = new Table("hot-player: %,d past events (SQL fill %.1f s) vs new players, %d sequential requests"
                 .formatted(options.events + 3, fillSeconds, options.probeRequests),
                 "probe", "first request ms", "steady p50 ms", "steady p99 ms", "ratio to the new player", "ko");
-        GatlingStats.Request fresh = a.request("new player: steady").orElseThrow();
-        GatlingStats.Request freshFirst = a.request("new player: first").orElseThrow();
-        GatlingStats.Request freshAfter = b.request("new player after restart: steady").orElseThrow();
-        row(table, a, "new player", freshFirst.max(), fresh.p99());
-        row(table, a, "hot, load from events", freshFirst.max(), fresh.p99());
-        row(table, steady, "hot, cached", freshFirst.max(), fresh.p99());
-        double freshAfterFirst = b.request("new player after restart: first").orElseThrow().max();
-        row(table, b, "hot, load from snapshot", freshAfterFirst, freshAfter.p99());
-        row(table, b, "new player after restart", freshAfterFirst, freshAfter.p99());
+        row(table, a, "new player", a, "new player");
+        row(table, a, "hot, load from events", a, "new player");
+        row(table, steady, "hot, cached", a, "new player");
+        row(table, b, "hot, load from snapshot", b, "new player after restart");
+        row(table, b, "new player after restart", b, "new player after restart");
         System.out.print(table.render());
         System.out.println("  ratio: first request vs the new player's first, steady p99 vs the new player's; "
                 + "Gatling reports " + a.report() + ", " + steady.report() + ", " + b.report());
     }
 
-    private static void row(Table table, GatlingStats stats, String label, double freshFirst, double freshP99) {
+    /** A probe's row, compared with the new player's probe {@code fresh} on the same server start. */
+    private static void row(Table table, GatlingStats stats, String label, GatlingStats freshStats, String fresh) {
         GatlingStats.Request first = stats.request(label + ": first").orElseThrow();
+        double freshFirst = freshStats.request(fresh + ": first").orElseThrow().max();
+        double freshP99 = freshStats.request(fresh + ": steady").orElseThrow().p99();
         Optional<GatlingStats.Request> steady = stats.request(label + ": steady");
         table.row(label, first.max(), steady.map(GatlingStats.Request::p50).orElse(null),
-                steady.map(GatlingStats.Request::p99).orElse(null),
-                HttpScenarios.ratio(first.max(), freshFirst) + steady.map(s -> " / "
-                        + HttpScenarios.ratio(s.p99(), freshP99)).orElse(""),
+                steady.map(GatlingStats.Request::p99).orElse(null), HttpScenarios.ratio(first.max(), freshFirst)
+                        + steady.map(s -> " / " + HttpScenarios.ratio(s.p99(), freshP99)).orElse(""),
                 first.ko() + steady.map(GatlingStats.Request::ko).orElse(0L));
     }
 
@@ -147,77 +147,58 @@ final class HotPlayerScenario {
     /** Restart (empty caches), warm the JVM with load on other players, let the projections catch up. */
     private void restartWarm() {
         target.restart();
-        new ActionLoad(target.baseUrl(), target.tokens.service(), options.clients, target.options.players, 0,
-                target.runId + "-jit" + System.nanoTime(), "jit warm-up",
+        new HttpScenarios.ActionLoad(target.baseUrl(), target.tokens.service(), options.clients, target.options.players,
+                0, target.runId + "-jit" + System.nanoTime(), "jit warm-up",
                 new Window(Duration.ofSeconds(Math.max(1, target.options.warmup)), Duration.ZERO, Optional.empty()))
                 .run();
         target.progress.println("[hot-player] projections " + target.admin().awaitProjections(Duration.ofMinutes(5)));
     }
 
-    private static final String LATEST = """
-            WITH latest AS (
-                SELECT convert_from(payload, 'UTF8')::jsonb AS event, aggregate_identifier, sequence_number, type,
-                       meta_data, payload_revision, payload_type, time_stamp
-                FROM domain_event_entry WHERE aggregate_identifier = ?
-                  AND payload_type = 'dev.leaderboard.events.ScoreIncreased'
-                ORDER BY sequence_number DESC LIMIT 1)
-            """;
-
     /**
      * Copies the player's latest ScoreIncreased {@code copies} times with the next sequence numbers, new event and
-     * action ids and totals that grow by the event's points per copy, plus the matching ledger rows; one transaction.
+     * action ids and totals that grow by the event's points per copy, plus the matching ledger rows. One statement:
+     * both inserts read the latest event as it was before the copies.
      */
     private void copyLatestEvent(String userId, int copies) throws Exception {
-        Database database = target.database().orElseThrow();
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            // the ledger first: it reads the latest event before the copies become the latest
-            try (PreparedStatement ledger = connection.prepareStatement(LATEST + """
+        try (Connection connection = target.database().orElseThrow().connect();
+             PreparedStatement copy = connection.prepareStatement("""
+                WITH latest AS (
+                    SELECT convert_from(payload, 'UTF8')::jsonb AS event, aggregate_identifier, sequence_number, type,
+                           meta_data, payload_revision, payload_type, time_stamp
+                    FROM domain_event_entry WHERE aggregate_identifier = ?
+                      AND payload_type = 'dev.leaderboard.events.ScoreIncreased'
+                    ORDER BY sequence_number DESC LIMIT 1),
+                copies AS (SELECT n, (l.event ->> 'points')::bigint * n AS added, ?::text || n::text AS action_id
+                           FROM latest l, generate_series(1, ?) AS n),
+                ledger AS (
                     INSERT INTO processed_action (user_id, action_id, leaderboard_id, action_type, points, accepted_at)
-                    SELECT l.aggregate_identifier, ?::text || n::text, l.event ->> 'leaderboardId',
-                           l.event ->> 'actionType', (l.event ->> 'points')::bigint, now()
-                    FROM latest l, generate_series(1, ?) AS n""");
-                 PreparedStatement events = connection.prepareStatement(LATEST + """
-                    , copies AS (SELECT n, (l.event ->> 'points')::bigint * n AS added
-                                 FROM latest l, generate_series(1, ?) AS n)
+                    SELECT l.aggregate_identifier, c.action_id, l.event ->> 'leaderboardId', l.event ->> 'actionType',
+                           (l.event ->> 'points')::bigint, now()
+                    FROM latest l, copies c RETURNING 1),
+                events AS (
                     INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                                                     meta_data, payload, payload_revision, payload_type, time_stamp)
                     SELECT l.aggregate_identifier, l.sequence_number + c.n, l.type, gen_random_uuid()::text, l.meta_data,
                            convert_to(
                              jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(l.event,
-                               '{actionId}', to_jsonb(?::text || c.n::text)),
+                               '{actionId}', to_jsonb(c.action_id)),
                                '{totals,allTime}', to_jsonb((l.event #>> '{totals,allTime}')::bigint + c.added)),
                                '{totals,daily,total}', to_jsonb((l.event #>> '{totals,daily,total}')::bigint + c.added)),
                                '{totals,weekly,total}', to_jsonb((l.event #>> '{totals,weekly,total}')::bigint + c.added)),
                                '{totals,monthly,total}', to_jsonb((l.event #>> '{totals,monthly,total}')::bigint + c.added)
                              )::text, 'UTF8'),
                            l.payload_revision, l.payload_type, l.time_stamp
-                    FROM latest l, copies c ORDER BY c.n""")) {
-                String prefix = target.runId + "-fill-";
-                ledger.setString(1, userId);
-                ledger.setString(2, prefix);
-                ledger.setInt(3, copies);
-                events.setString(1, userId);
-                events.setInt(2, copies);
-                events.setString(3, prefix);
-                int ledgerRows = ledger.executeUpdate();
-                int eventRows = events.executeUpdate();
-                if (ledgerRows != copies || eventRows != copies) {
+                    FROM latest l, copies c ORDER BY c.n RETURNING 1)
+                SELECT (SELECT count(*) FROM ledger), (SELECT count(*) FROM events)""")) {
+            copy.setString(1, userId);
+            copy.setString(2, target.runId + "-fill-");
+            copy.setInt(3, copies);
+            try (ResultSet written = copy.executeQuery()) {
+                written.next();
+                if (written.getLong(1) != copies || written.getLong(2) != copies) {
                     throw new IllegalStateException("expected " + copies + " copies of " + userId + "'s latest event, "
-                            + "wrote " + eventRows + " events and " + ledgerRows + " ledger rows");
+                            + "wrote " + written.getLong(2) + " events and " + written.getLong(1) + " ledger rows");
                 }
-            }
-            connection.commit();
-        }
-    }
-
-    private boolean hasSnapshot(String userId) throws Exception {
-        try (Connection connection = target.database().orElseThrow().connect();
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?")) {
-            count.setString(1, userId);
-            try (var row = count.executeQuery()) {
-                return row.next() && row.getLong(1) > 0;
             }
         }
     }

@@ -1,68 +1,126 @@
 package dev.leaderboard.bench.write;
 
 import dev.leaderboard.bench.core.Database;
+import dev.leaderboard.bench.core.GatlingRun;
 import dev.leaderboard.bench.core.GatlingStats;
 import dev.leaderboard.bench.core.Phase;
 import dev.leaderboard.bench.core.Table;
 import dev.leaderboard.bench.core.Target;
 import dev.leaderboard.bench.core.Window;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-/** rest-single and rest-batch: closed-loop Gatling loads on the action endpoints, and their JDBC baselines. */
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.jmesPath;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/** rest-single and rest-batch: closed-loop Gatling loads on the action endpoints, and rest-single's JDBC baselines. */
 final class HttpScenarios {
 
-    /** What one measured HTTP load gave. */
-    record Load(String name, GatlingStats stats, GatlingStats.Request measured, long accepted, Duration duration,
-                Phase.Measured phase) {
+    static final String ACTION_TYPE = "quiz-completed";
 
-        double acceptedPerSecond() {
-            return accepted / (duration.toNanos() / 1e9);
+    /**
+     * {@code clients} concurrent virtual users, one request in flight each, over shared keep-alive connections, for
+     * the window's warm-up and measured phase. {@code batchSize} 0 sends {@code POST /api/v1/actions} (OK = 202 and
+     * {@code "status":"accepted"}), otherwise {@code POST /api/v1/actions/batch} with that many actions (OK = 200 and
+     * every item accepted). Players are drawn uniformly from {@code p0 … p<players-1>}; action ids are unique per run.
+     */
+    record ActionLoad(URI baseUrl, String token, int clients, int players, int batchSize, String runId, String name,
+                      Window window) {
+
+        GatlingStats run() {
+            return GatlingRun.run(Load.class, this, name);
         }
+    }
+
+    public static class Load extends Simulation {
+
+        private final ActionLoad load = GatlingRun.parameters(ActionLoad.class);
+        private final AtomicLong sent = new AtomicLong();
+
+        {
+            HttpRequestActionBuilder request = load.batchSize() == 0
+                    ? http(load.window().name(load.name())).post("/api/v1/actions").body(StringBody(s -> action()))
+                    .check(status().is(202), jsonPath("$.status").is("accepted"))
+                    : http(load.window().name(load.name())).post("/api/v1/actions/batch")
+                    .body(StringBody(s -> IntStream.range(0, load.batchSize()).mapToObj(i -> action())
+                            .collect(Collectors.joining(",", "{\"actions\":[", "]}"))))
+                    .check(status().is(200), jmesPath("length(results[?status!='accepted'])").ofInt().is(0));
+            setUp(scenario(load.name()).exec(request)
+                    .injectClosed(constantConcurrentUsers(load.clients()).during(load.window().total())))
+                    .protocols(http.baseUrl(load.baseUrl().toString()).shareConnections()
+                            .authorizationHeader("Bearer " + load.token()).contentTypeHeader("application/json")
+                            .disableWarmUp());
+        }
+
+        @Override
+        public void before() {
+            load.window().open();
+        }
+
+        private String action() {
+            return HttpScenarios.action(load.runId() + "-" + sent.incrementAndGet(),
+                    "p" + ThreadLocalRandom.current().nextInt(load.players()));
+        }
+    }
+
+    static String action(String actionId, String userId) {
+        return "{\"actionId\":\"%s\",\"type\":\"%s\",\"userId\":\"%s\"}".formatted(actionId, ACTION_TYPE, userId);
+    }
+
+    /** What one measured HTTP load gave. */
+    record Result(GatlingStats.Request measured, long accepted, double acceptedPerSecond, Phase.Measured phase) {
     }
 
     private HttpScenarios() {
     }
 
-    static Load run(Target target, String name, int clients, int batchSize) {
-        Duration warmup = Duration.ofSeconds(target.options.warmup);
+    static Result run(Target target, String name, int clients, int batchSize) {
         Duration duration = Duration.ofSeconds(target.options.duration);
         target.progress.printf("[%s] %d clients%s, %,d players, %d s warm-up + %d s measured; projections %s%n", name,
                 clients, batchSize == 0 ? "" : " x " + batchSize + " actions", target.options.players,
-                warmup.toSeconds(), duration.toSeconds(), target.admin().awaitProjections(Duration.ofMinutes(5)));
-        Window window = new Window(warmup, duration, Optional.of(target.phase(name)));
+                target.options.warmup, duration.toSeconds(), target.admin().awaitProjections(Duration.ofMinutes(5)));
+        Window window = new Window(Duration.ofSeconds(target.options.warmup), duration,
+                Optional.of(target.phase(name)));
         GatlingStats stats = new ActionLoad(target.baseUrl(), target.tokens.service(), clients, target.options.players,
                 batchSize, target.runId + "-" + name, name, window).run();
-        Phase.Measured measured = window.measured();
+        Phase.Measured phase = window.measured();
         target.checkAlive("during " + name);
-        GatlingStats.Request request = stats.request(name).orElseThrow(() ->
+        GatlingStats.Request r = stats.request(name).orElseThrow(() ->
                 new IllegalStateException("no measured requests of " + name + " in " + stats.report()));
-        long accepted = request.ok() * Math.max(1, batchSize);
-        Load load = new Load(name, stats, request, accepted, duration, measured);
-        print(load, batchSize);
-        return load;
-    }
-
-    static void print(Load load, int batchSize) {
-        GatlingStats.Request r = load.measured();
-        System.out.print(new Table(load.name() + (batchSize == 0 ? ": POST /api/v1/actions"
+        long accepted = r.ok() * Math.max(1, batchSize);
+        Result result = new Result(r, accepted, accepted / (double) duration.toSeconds(), phase);
+        System.out.print(new Table(name + (batchSize == 0 ? ": POST /api/v1/actions"
                 : ": POST /api/v1/actions/batch, " + batchSize + " actions per request"),
                 "figure", "accepted/s", "requests", "ok", "ko", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms",
                 "CPU ms/action bench / server / PostgreSQL")
-                .row(load.name(), load.acceptedPerSecond(), r.count(), r.ok(), r.ko(), r.p50(), r.p95(), r.p99(),
-                        r.p999(), load.phase().cpu().perOperation(load.accepted()))
+                .row(name, result.acceptedPerSecond(), r.count(), r.ok(), r.ko(), r.p50(), r.p95(), r.p99(), r.p999(),
+                        phase.cpu().perOperation(accepted))
                 .render());
-        System.out.println("  " + load.phase().cpu().machine() + "; Gatling report " + load.stats().report());
-        if (!load.stats().errors().isEmpty()) {
-            System.out.println("  failed checks (warm-up included): " + load.stats().errors());
+        System.out.println("  " + phase.cpu().machine() + "; Gatling report " + stats.report());
+        if (!stats.errors().isEmpty()) {
+            System.out.println("  failed checks (warm-up included): " + stats.errors());
         }
-        load.phase().profile().ifPresent(System.out::println);
+        phase.profile().ifPresent(System.out::println);
+        return result;
     }
 
     /** rest-single, then plain JDBC into the same PostgreSQL for as many events as the load accepted. */
     static void restSingle(Target target, int clients) throws Exception {
-        Load load = run(target, "rest-single", clients, 0);
+        Result load = run(target, "rest-single", clients, 0);
         System.out.println("  group commit: " + target.settings().commandBatching());
         Optional<Database> database = target.database();
         if (database.isEmpty() || load.accepted() == 0) {
@@ -83,6 +141,6 @@ final class HttpScenarios {
     }
 
     static String ratio(double value, double baseline) {
-        return baseline == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.2f", value / baseline);
+        return baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2f", value / baseline);
     }
 }

@@ -21,18 +21,13 @@ import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -43,10 +38,12 @@ import static org.awaitility.Awaitility.await;
  * {@code lagSeconds} (sampled every 250 ms) and CPU. With {@code --processes 2} a second server process joins, the
  * first window's unconsumed records are deleted, and a new fill of new players is measured with both consuming.
  */
-final class KafkaIngestion {
+final class KafkaIngestion implements AutoCloseable {
 
     static final String TOPIC = "leaderboard.actions";
     static final String CONSUMER_PAUSED = "--leaderboard.kafka.consumer.auto-startup=false";
+
+    enum Compression { none, lz4, snappy, zstd, gzip }
 
     public static final class Options {
         @Option(names = "--kafka-actions", paramLabel = "N", defaultValue = "1000000",
@@ -59,8 +56,8 @@ final class KafkaIngestion {
                 description = "measured consumption after the resume (default ${DEFAULT-VALUE})")
         int duration;
         @Option(names = "--kafka-compression", paramLabel = "C", defaultValue = "lz4",
-                description = "the fill's compression.type: none, lz4, snappy, zstd, gzip (default ${DEFAULT-VALUE})")
-        String compression;
+                description = "the fill's compression.type: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Compression compression;
         @Option(names = "--kafka-partitions", paramLabel = "N", defaultValue = "12",
                 description = "partitions, if the benchmark creates the topic (default ${DEFAULT-VALUE})")
         int partitions;
@@ -74,11 +71,11 @@ final class KafkaIngestion {
         Optional<String> bootstrap = Optional.empty();
 
         void validate(CommonOptions common) {
-            common.check(actions >= 1 && players >= 1 && duration >= 1 && partitions >= 1,
-                    "--kafka-actions, --kafka-players, --kafka-duration and --kafka-partitions must be at least 1");
+            common.positive("--kafka-actions", actions);
+            common.positive("--kafka-players", players);
+            common.positive("--kafka-duration", duration);
+            common.positive("--kafka-partitions", partitions);
             common.check(processes == 1 || processes == 2, "--processes must be 1 or 2");
-            common.check(List.of("none", "lz4", "snappy", "zstd", "gzip").contains(compression),
-                    "--kafka-compression must be none, lz4, snappy, zstd or gzip, not " + compression);
         }
     }
 
@@ -101,8 +98,7 @@ final class KafkaIngestion {
 
     /** One window, or two with {@code --processes 2}; prints their table. */
     static List<WriteCommands.Ingested> run(Target target, Options options) throws Exception {
-        KafkaIngestion scenario = new KafkaIngestion(target, options);
-        try {
+        try (KafkaIngestion scenario = new KafkaIngestion(target, options)) {
             Table table = new Table("kafka: %,d actions of %,d players pre-filled (%s), consumed for up to %d s"
                     .formatted(options.actions, options.players, options.compression, options.duration),
                     "figure", "actions/s", "committed", "events stored", "committed per 10 s", "lag p50 / p99 s",
@@ -116,9 +112,12 @@ final class KafkaIngestion {
             }
             System.out.print(table.render());
             return rates;
-        } finally {
-            scenario.kafka.close();
         }
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
     }
 
     private WriteCommands.Ingested window(String name, List<Admin> servers, Table table) throws Exception {
@@ -126,65 +125,52 @@ final class KafkaIngestion {
         if (!get(kafka.listTopics().names()).contains(TOPIC)) {
             get(kafka.createTopics(List.of(new NewTopic(TOPIC, options.partitions, (short) 1))).all());
         }
-        int partitions = get(kafka.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC).partitions().size();
         if (servers.size() > 1) {
-            Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
-            endOffsets(partitions).forEach((p, end) -> delete.put(p, RecordsToDelete.beforeOffset(end)));
-            get(kafka.deleteRecords(delete).all());
+            get(kafka.deleteRecords(endOffsets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    e -> RecordsToDelete.beforeOffset(e.getValue())))).all());
             target.progress.println("[kafka] deleted the records the first window left unconsumed");
         }
-        KafkaFillPlan plan = new KafkaFillPlan(options.actions, options.players, target.runId + servers.size(),
-                ActionLoad.ACTION_TYPE, Optional.empty());
-        Map<TopicPartition, Long> before = endOffsets(partitions);
+        KafkaFillPlan plan = new KafkaFillPlan(options.actions, options.players, target.runId + servers.size());
+        Map<TopicPartition, Long> before = endOffsets();
         long fillStart = System.nanoTime();
         fill(plan);
         double fillPerSecond = plan.actions() / ((System.nanoTime() - fillStart) / 1e9);
-        Map<TopicPartition, Long> after = endOffsets(partitions);
+        Map<TopicPartition, Long> after = endOffsets();
         target.progress.printf("[kafka] filled %,d records at %,.0f/s; projections %s%n", plan.actions(), fillPerSecond,
                 target.admin().awaitProjections(Duration.ofMinutes(5)));
         String head = "SELECT coalesce(max(global_index), 0) FROM domain_event_entry";
         long headBefore = target.database().isPresent() ? target.database().get().queryLong(head) : 0;
 
         AtomicLong consumed = new AtomicLong();
-        AtomicLong ticks = new AtomicLong();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        ConcurrentLinkedQueue<Long> lagNanos = new ConcurrentLinkedQueue<>();
+        AtomicLong polls = new AtomicLong();
+        List<Long> lagNanos = new ArrayList<>();
         List<Long> perTen = new ArrayList<>();
         Phase phase = target.phase("kafka-" + servers.size() + "p");
         phase.start();
         long start = System.nanoTime();
         servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/resume"));
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> { // lag every 250 ms, committed offsets every second, progress every 10 s
-            try {
-                servers.getFirst().standingsLagSeconds().ifPresent(s -> lagNanos.add((long) (s * 1e9)));
-                long tick = ticks.incrementAndGet();
-                if (tick % 4 == 0) {
-                    consumed.set(ConsumedOffsets.consumed(before, after, committed()));
-                }
-                if (tick % 40 == 0) {
-                    perTen.add(consumed.get() - perTen.stream().mapToLong(Long::longValue).sum());
-                    target.progress.printf("[kafka] %,d of %,d consumed%n", consumed.get(), plan.actions());
-                }
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        }, 250, 250, TimeUnit.MILLISECONDS);
-        try {
-            await("every action consumed").atMost(Duration.ofSeconds(options.duration)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> consumed.get() >= plan.actions() || failure.get() != null);
+        try { // lag every 250 ms, committed offsets every second, progress every 10 s
+            await("every action consumed").atMost(Duration.ofSeconds(options.duration))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        servers.getFirst().standingsLagSeconds().ifPresent(s -> lagNanos.add((long) (s * 1e9)));
+                        long poll = polls.incrementAndGet();
+                        if (poll % 4 == 0) {
+                            consumed.set(consumed(before, after, committed()));
+                        }
+                        if (poll % 40 == 0) {
+                            perTen.add(consumed.get() - perTen.stream().mapToLong(Long::longValue).sum());
+                            target.progress.printf("[kafka] %,d of %,d consumed%n", consumed.get(), plan.actions());
+                        }
+                        return consumed.get() >= plan.actions();
+                    });
         } catch (ConditionTimeoutException e) {
             // the window is over: what was consumed in it is the figure
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Phase.Measured measured = phase.stop();
-        sampler.shutdownNow();
         target.checkAlive("during kafka");
-        if (failure.get() != null) {
-            throw failure.get();
-        }
         servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause"));
-        long committed = ConsumedOffsets.consumed(before, after, committed());
+        long committed = consumed(before, after, committed());
         long stored = target.database().isPresent() ? target.database().get().queryLong(
                 "SELECT count(*) FROM domain_event_entry WHERE global_index > " + headBefore) : 0;
         double perSecond = committed / (elapsed.toNanos() / 1e9);
@@ -196,12 +182,24 @@ final class KafkaIngestion {
         return new WriteCommands.Ingested(name, perSecond, committed);
     }
 
+    /**
+     * How much of a fill a consumer group has committed: per partition, the committed offset minus the partition's
+     * end offset before the fill, clamped to what the fill wrote there; a partition without a commit counts 0.
+     */
+    static long consumed(Map<TopicPartition, Long> beforeFill, Map<TopicPartition, Long> afterFill,
+                         Map<TopicPartition, Long> committed) {
+        return afterFill.entrySet().stream().filter(end -> committed.containsKey(end.getKey())).mapToLong(end -> {
+            long start = beforeFill.getOrDefault(end.getKey(), 0L);
+            return Math.max(0, Math.min(end.getValue(), committed.get(end.getKey())) - start);
+        }).sum();
+    }
+
     private void fill(KafkaFillPlan plan) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, options.compression);
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, options.compression.name());
         AtomicReference<Exception> failed = new AtomicReference<>();
         try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < plan.actions() && failed.get() == null; i++) {
@@ -211,29 +209,26 @@ final class KafkaIngestion {
                     }
                 });
             }
-            producer.flush();
         }
         if (failed.get() != null) {
             throw new IllegalStateException("the fill failed", failed.get());
         }
     }
 
-    private Map<TopicPartition, Long> endOffsets(int partitions) throws Exception {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        get(kafka.listOffsets(IntStream.range(0, partitions).boxed().collect(Collectors.toMap(
-                p -> new TopicPartition(TOPIC, p), p -> OffsetSpec.latest()))).all())
-                .forEach((p, info) -> offsets.put(p, info.offset()));
-        return offsets;
+    private Map<TopicPartition, Long> endOffsets() throws Exception {
+        int partitions = get(kafka.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
+        }
+        return get(kafka.listOffsets(latest).all()).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().offset()));
     }
 
     private Map<TopicPartition, Long> committed() throws Exception {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        get(kafka.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).forEach((p, offset) -> {
-            if (p.topic().equals(TOPIC) && offset != null) {
-                offsets.put(p, offset.offset());
-            }
-        });
-        return offsets;
+        return get(kafka.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(TOPIC) && e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     private static <T> T get(KafkaFuture<T> future) throws Exception {

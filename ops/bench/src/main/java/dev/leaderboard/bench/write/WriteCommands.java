@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The write-path scenarios, one subcommand each (static picocli command methods: picocli calls a command method on its
- * parent's object, which is {@code BenchMain}), against one server with their same-run baselines. Options are checked before anything starts (a usage error exits 2); a failed scenario exits 1.
+ * The write-path scenarios, one subcommand each (static: picocli calls a command method on its parent's object,
+ * {@code BenchMain}), with their same-run baselines. Options are checked before anything starts (exit 2).
  */
 public class WriteCommands {
 
     public static final class SingleOptions {
         @Option(names = "--clients", paramLabel = "N", defaultValue = "16",
-                description = "rest-single: concurrent clients, one request in flight each (default ${DEFAULT-VALUE})")
+                description = "concurrent clients, one request in flight each (default ${DEFAULT-VALUE})")
         int clients;
     }
 
@@ -41,7 +41,7 @@ public class WriteCommands {
     @Command(name = "rest-single", mixinStandardHelpOptions = true, description = "POST /api/v1/actions from "
             + "--clients closed-loop clients, then plain JDBC into the same PostgreSQL for as many events.")
     static int restSingle(@Mixin CommonOptions common, @Mixin SingleOptions single) {
-        common.check(single.clients >= 1, "--clients must be at least 1");
+        common.positive("--clients", single.clients);
         return Target.run("rest-single", common, List.of(), target -> HttpScenarios.restSingle(target, single.clients));
     }
 
@@ -49,11 +49,8 @@ public class WriteCommands {
             + "--batch-clients closed-loop clients, then the ingestion baselines.")
     static int restBatch(@Mixin CommonOptions common, @Mixin BatchOptions batch, @Mixin Baselines.Options baselines) {
         batch.validate(common);
-        return Target.run("rest-batch", common, List.of(), target -> {
-            HttpScenarios.Load load = HttpScenarios.run(target, "rest-batch", batch.clients, batch.size);
-            Baselines.ingestion(target, baselines, List.of(new Ingested("rest-batch", load.acceptedPerSecond(),
-                    load.accepted())));
-        });
+        return Target.run("rest-batch", common, List.of(), target -> Baselines.ingestion(target, baselines,
+                List.of(restBatch(target, batch))));
     }
 
     @Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
@@ -67,25 +64,29 @@ public class WriteCommands {
     @Command(name = "ingestion", mixinStandardHelpOptions = true, description = "rest-single, rest-batch and kafka "
             + "against one server, then the ingestion baselines.")
     static int ingestion(@Mixin CommonOptions common, @Mixin SingleOptions single, @Mixin BatchOptions batch,
-                  @Mixin KafkaIngestion.Options kafka, @Mixin Baselines.Options baselines) {
-        common.check(single.clients >= 1, "--clients must be at least 1");
+                         @Mixin KafkaIngestion.Options kafka, @Mixin Baselines.Options baselines) {
+        common.positive("--clients", single.clients);
         batch.validate(common);
         kafka.validate(common);
         return Target.run("ingestion", common, List.of(KafkaIngestion.CONSUMER_PAUSED), target -> {
             HttpScenarios.restSingle(target, single.clients);
-            HttpScenarios.Load load = HttpScenarios.run(target, "rest-batch", batch.clients, batch.size);
-            List<Ingested> ingested = new ArrayList<>(List.of(new Ingested("rest-batch", load.acceptedPerSecond(),
-                    load.accepted())));
+            List<Ingested> ingested = new ArrayList<>(List.of(restBatch(target, batch)));
             ingested.addAll(KafkaIngestion.run(target, kafka));
             Baselines.ingestion(target, baselines, ingested);
         });
     }
 
+    private static Ingested restBatch(Target target, BatchOptions batch) {
+        HttpScenarios.Result load = HttpScenarios.run(target, "rest-batch", batch.clients, batch.size);
+        return new Ingested("rest-batch", load.acceptedPerSecond(), load.accepted());
+    }
+
     @Command(name = "hot-player", mixinStandardHelpOptions = true, description = "A player with --hot-events past "
             + "events against new players: cold load from events, steady state, cold load from the snapshot.")
     static int hotPlayer(@Mixin CommonOptions common, @Mixin HotPlayerScenario.Options hot) {
-        common.check(hot.events >= 1 && hot.probeRequests >= 1 && hot.clients >= 1,
-                "--hot-events, --probe-requests and --clients must be at least 1");
+        common.positive("--hot-events", hot.events);
+        common.positive("--probe-requests", hot.probeRequests);
+        common.positive("--clients", hot.clients);
         common.check(common.url.isEmpty(), "hot-player restarts the server: it cannot run with --url");
         return Target.run("hot-player", common, List.of(), target -> new HotPlayerScenario(target, hot).run());
     }

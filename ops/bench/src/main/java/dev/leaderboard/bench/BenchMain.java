@@ -1,11 +1,9 @@
 package dev.leaderboard.bench;
 
-import dev.leaderboard.bench.core.JfrSummary;
+import dev.leaderboard.bench.core.*;
 import dev.leaderboard.bench.write.WriteCommands;
+import picocli.CommandLine.*;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +28,8 @@ public final class BenchMain {
     @Command(name = "jfr-summary", mixinStandardHelpOptions = true,
             description = "Prints where a JFR recording's CPU samples went, by component, thread and top frame.")
     int jfrSummary(@Parameters(paramLabel = "FILE.jfr") Path file,
-                   @Option(names = "--top", defaultValue = "25", description = "hottest frames (default ${DEFAULT-VALUE})")
+                   @Option(names = "--top", defaultValue = "25",
+                           description = "hottest frames (default ${DEFAULT-VALUE})")
                    int top) throws IOException {
         System.out.print(JfrSummary.read(file).render(top));
         return 0;

@@ -1,15 +1,11 @@
 package dev.leaderboard.bench.core;
 
+import picocli.CommandLine.*;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.*;
 
 /** The options every scenario shares: the server under test, how it is started, and the load's timing. */
 public final class CommonOptions {
@@ -17,8 +13,8 @@ public final class CommonOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--warmup", paramLabel = "S", defaultValue = "10", description = "unmeasured seconds of load before "
-            + "each measured phase (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "10",
+            description = "unmeasured seconds of load before each measured phase (default ${DEFAULT-VALUE})")
     public int warmup;
 
     @Option(names = "--duration", paramLabel = "S", defaultValue = "30", description = "measured seconds of each load "
@@ -44,8 +40,9 @@ public final class CommonOptions {
     @Option(names = "--keep-data", description = "keep the server's data directory")
     public boolean keepData;
 
-    @Option(names = "--local-jar", paramLabel = "JAR", defaultValue = "${env:BENCH_LOCAL_JAR:-ops/local/target/leaderboard-local.jar}", description = "local mode's "
-            + "runnable jar, which the server is started from (default: $BENCH_LOCAL_JAR or ${DEFAULT-VALUE})")
+    @Option(names = "--local-jar", paramLabel = "JAR",
+            defaultValue = "${env:BENCH_LOCAL_JAR:-ops/local/target/leaderboard-local.jar}",
+            description = "local mode's runnable jar, which the server is started from (default ${DEFAULT-VALUE})")
     public Path localJar;
 
     @Option(names = "--url", paramLabel = "URL", description = "benchmark a server that is already running instead "

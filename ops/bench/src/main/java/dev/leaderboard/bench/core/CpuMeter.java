@@ -2,13 +2,10 @@ package dev.leaderboard.bench.core;
 
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
-import oshi.software.os.OSProcess;
-import oshi.software.os.OperatingSystem;
+import oshi.software.os.*;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.*;
 import java.util.stream.Stream;
 
 /**
@@ -45,32 +42,27 @@ public final class CpuMeter {
         }
     }
 
-    private final List<Long> serverPids;
+    private final List<ProcessHandle> servers;
     private final Optional<Path> postgresData;
     private final long start = System.nanoTime();
     private final long[] ticks = CPU.getSystemCpuLoadTicks();
     private final String loadBefore = loadAverage();
-    private final double bench;
-    private final double server;
-    private final double postgres;
+    private final double[] before;
 
-    private CpuMeter(List<Long> serverPids, Optional<Path> postgresData) {
-        this.serverPids = serverPids;
+    private CpuMeter(List<ProcessHandle> servers, Optional<Path> postgresData) {
+        this.servers = servers;
         this.postgresData = postgresData;
-        this.bench = seconds(Stream.of(OS.getProcessId()));
-        this.server = seconds(serverProcesses());
-        this.postgres = seconds(postgresProcesses());
+        this.before = seconds();
     }
 
     public static CpuMeter start(List<ProcessHandle> servers, Optional<Path> postgresData) {
-        return new CpuMeter(servers.stream().map(ProcessHandle::pid).toList(), postgresData);
+        return new CpuMeter(servers, postgresData);
     }
 
     public Usage stop() {
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Usage(elapsed, seconds(Stream.of(OS.getProcessId())) - bench, seconds(serverProcesses()) - server,
-                seconds(postgresProcesses()) - postgres, CPU.getSystemCpuLoadBetweenTicks(ticks), loadBefore,
-                loadAverage());
+        double[] after = seconds();
+        return new Usage((System.nanoTime() - start) / 1e9, after[0] - before[0], after[1] - before[1],
+                after[2] - before[2], CPU.getSystemCpuLoadBetweenTicks(ticks), loadBefore, loadAverage());
     }
 
     /** The machine, for the header of every run: CPU model and count, memory, OS. */
@@ -84,17 +76,13 @@ public final class CpuMeter {
         return String.format(Locale.ROOT, "%.2f/%.2f/%.2f", load[0], load[1], load[2]);
     }
 
-    private Stream<Integer> serverProcesses() {
-        return serverPids.stream().flatMap(pid -> withDescendants(pid.intValue()));
-    }
-
-    private Stream<Integer> postgresProcesses() {
-        if (postgresData.isEmpty()) {
-            return Stream.empty();
-        }
-        String data = postgresData.get().toString();
-        return OS.getProcesses(p -> p.getName().startsWith("postgres") && p.getCommandLine().contains(data), null, 0)
-                .stream().flatMap(postmaster -> withDescendants(postmaster.getProcessID()));
+    /** CPU seconds so far of this JVM, the server processes and PostgreSQL's postmaster with its backends. */
+    private double[] seconds() {
+        Stream<Integer> postgres = postgresData.stream().flatMap(data -> OS.getProcesses(p ->
+                        p.getName().startsWith("postgres") && p.getCommandLine().contains(data.toString()), null, 0)
+                .stream()).flatMap(postmaster -> withDescendants(postmaster.getProcessID()));
+        return new double[]{seconds(Stream.of(OS.getProcessId())),
+                seconds(servers.stream().flatMap(server -> withDescendants((int) server.pid()))), seconds(postgres)};
     }
 
     private static Stream<Integer> withDescendants(int pid) {

@@ -1,10 +1,6 @@
 package dev.leaderboard.bench.core;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.*;
 
 /** The server's PostgreSQL, reached with plain JDBC (no pool: each baseline client holds one connection). */
 public record Database(String jdbcUrl, String user, String password) {

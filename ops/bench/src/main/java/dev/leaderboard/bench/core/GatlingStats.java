@@ -1,14 +1,9 @@
 package dev.leaderboard.bench.core;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.io.*;
+import java.nio.file.*;
+import java.util.*;
+import java.util.regex.*;
 
 /**
  * The figures of one Gatling run, read from the statistics table of its HTML report ({@code index.html}: Gatling

@@ -1,17 +1,12 @@
 package dev.leaderboard.bench.core;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordingFile;
+import jdk.jfr.consumer.*;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.*;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where the server's CPU went, from a JFR recording: every {@code jdk.ExecutionSample} is charged to one component.
@@ -51,82 +46,78 @@ public final class JfrSummary {
     record Attribution(String component, String decidedBy) {
     }
 
-    public record Summary(long samples, Map<String, Long> components, Map<String, Map<String, Long>> packages,
-                          Map<String, Long> threads, Map<String, Long> hotFrames, double compileSeconds,
-                          double gcPauseMillis) {
+    private long samples;
+    private final Map<String, Long> components = new HashMap<>();
+    private final Map<String, Map<String, Long>> decidedBy = new HashMap<>();
+    private final Map<String, Long> threads = new HashMap<>();
+    private final Map<String, Long> hotFrames = new HashMap<>();
+    private double firstCompile = Double.MAX_VALUE;
+    private double lastCompile;
+    private double gcPauseMillis;
 
-        public String render(int topFrames) {
-            return String.format(Locale.ROOT, "JFR execution samples: %,d; JIT compilation %.1f s (summed over "
-                    + "compiler threads), GC pauses %.0f ms (neither is in the samples)%n", samples, compileSeconds,
-                    gcPauseMillis)
-                    + table("by component (topmost known frame; projection threads whole)", components, packages, 99)
-                    + table("by thread", threads, Map.of(), 99)
-                    + table("hottest top frames (self time)", hotFrames, Map.of(), topFrames);
-        }
-
-        private String table(String title, Map<String, Long> counts, Map<String, Map<String, Long>> details, int limit) {
-            int width = counts.keySet().stream().mapToInt(String::length).max().orElse(10);
-            return "  " + title + "\n" + counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
-                    .map(e -> String.format(Locale.ROOT, "    %-" + width + "s %7d %5.1f %%%s", e.getKey(), e.getValue(),
-                            samples == 0 ? 0 : 100.0 * e.getValue() / samples, top3(details.get(e.getKey()))))
-                    .collect(Collectors.joining("\n", "", "\n"));
-        }
-
-        private static String top3(Map<String, Long> detail) {
-            return detail == null ? "" : detail.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
-                    .map(d -> d.getKey() + " " + d.getValue()).collect(Collectors.joining(", ", "  (", ")"));
-        }
-    }
-
-    private JfrSummary() {
-    }
-
-    public static Summary read(Path file) throws IOException {
-        Map<String, Long> components = new TreeMap<>();
-        Map<String, Map<String, Long>> packages = new TreeMap<>();
-        Map<String, Long> threads = new TreeMap<>();
-        Map<String, Long> frames = new TreeMap<>();
-        double firstCompile = -1;
-        double lastCompile = -1;
-        double gcPauses = 0;
-        long samples = 0;
+    public static JfrSummary read(Path file) throws IOException {
+        JfrSummary summary = new JfrSummary();
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
-                switch (event.getEventType().getName()) {
-                    case "jdk.CompilerStatistics" -> {
-                        double spent = event.getDuration("totalTimeSpent").toNanos() / 1e9;
-                        firstCompile = firstCompile < 0 ? spent : Math.min(firstCompile, spent);
-                        lastCompile = Math.max(lastCompile, spent);
-                    }
-                    case "jdk.GarbageCollection" -> gcPauses += event.getDuration("sumOfPauses").toNanos() / 1e6;
-                    case "jdk.ExecutionSample" -> {
-                        samples++;
-                        var thread = event.getThread("sampledThread");
-                        String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
-                        List<RecordedFrame> stack = event.getStackTrace() == null ? List.of()
-                                : event.getStackTrace().getFrames();
-                        List<String> classes = stack.stream().filter(f -> f.isJavaFrame() && f.getMethod() != null)
-                                .map(f -> f.getMethod().getType().getName()).toList();
-                        if (!stack.isEmpty() && stack.getFirst().getMethod() != null) {
-                            var top = stack.getFirst().getMethod();
-                            frames.merge(top.getType().getName() + "." + top.getName(), 1L, Long::sum);
-                        }
-                        Attribution attribution = attribute(threadName, classes);
-                        components.merge(attribution.component(), 1L, Long::sum);
-                        packages.computeIfAbsent(attribution.component(), k -> new TreeMap<>())
-                                .merge(attribution.decidedBy(), 1L, Long::sum);
-                        threads.merge(threadGroup(threadName), 1L, Long::sum);
-                    }
-                    default -> {
-                    }
-                }
+                summary.add(recording.readEvent());
             }
         }
-        return new Summary(samples, components, packages, threads, frames,
-                lastCompile < 0 ? 0 : lastCompile - firstCompile, gcPauses);
+        return summary;
+    }
+
+    private void add(RecordedEvent event) {
+        switch (event.getEventType().getName()) {
+            case "jdk.CompilerStatistics" -> {
+                double spent = event.getDuration("totalTimeSpent").toNanos() / 1e9;
+                firstCompile = Math.min(firstCompile, spent);
+                lastCompile = Math.max(lastCompile, spent);
+            }
+            case "jdk.GarbageCollection" -> gcPauseMillis += event.getDuration("sumOfPauses").toNanos() / 1e6;
+            case "jdk.ExecutionSample" -> {
+                samples++;
+                RecordedThread thread = event.getThread("sampledThread");
+                String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
+                List<RecordedFrame> stack = event.getStackTrace() == null ? List.of()
+                        : event.getStackTrace().getFrames();
+                List<String> classes = stack.stream().filter(f -> f.isJavaFrame() && f.getMethod() != null)
+                        .map(f -> f.getMethod().getType().getName()).toList();
+                if (!stack.isEmpty() && stack.getFirst().getMethod() != null) {
+                    RecordedMethod top = stack.getFirst().getMethod();
+                    hotFrames.merge(top.getType().getName() + "." + top.getName(), 1L, Long::sum);
+                }
+                Attribution attribution = attribute(threadName, classes);
+                components.merge(attribution.component(), 1L, Long::sum);
+                decidedBy.computeIfAbsent(attribution.component(), k -> new HashMap<>())
+                        .merge(attribution.decidedBy(), 1L, Long::sum);
+                threads.merge(threadGroup(threadName), 1L, Long::sum);
+            }
+            default -> {
+            }
+        }
+    }
+
+    public String render(int topFrames) {
+        return String.format(Locale.ROOT, "JFR execution samples: %,d; JIT compilation %.1f s (summed over compiler "
+                        + "threads), GC pauses %.0f ms (neither is in the samples)%n", samples,
+                lastCompile > 0 ? lastCompile - firstCompile : 0, gcPauseMillis)
+                + table("by component (topmost known frame; projection threads whole)", components, decidedBy, 99)
+                + table("by thread", threads, Map.of(), 99)
+                + table("hottest top frames (self time)", hotFrames, Map.of(), topFrames);
+    }
+
+    private String table(String title, Map<String, Long> counts, Map<String, Map<String, Long>> details, int limit) {
+        int width = counts.keySet().stream().mapToInt(String::length).max().orElse(10);
+        return "  " + title + "\n" + descending(counts, limit)
+                .map(e -> String.format(Locale.ROOT, "    %-" + width + "s %7d %5.1f %%%s", e.getKey(), e.getValue(),
+                        100.0 * e.getValue() / Math.max(1, samples), !details.containsKey(e.getKey()) ? ""
+                                : descending(details.get(e.getKey()), 3).map(d -> d.getKey() + " " + d.getValue())
+                                .collect(Collectors.joining(", ", "  (", ")"))))
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    private static Stream<Map.Entry<String, Long>> descending(Map<String, Long> counts, int limit) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(limit);
     }
 
     /** @param frameClasses from the top of the stack down */
@@ -148,7 +139,7 @@ public final class JfrSummary {
     /** The first three segments of a class's package, e.g. {@code org.springframework.aop}. */
     static String packageOf(String className) {
         String[] parts = className.split("\\.");
-        return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, Math.max(1, parts.length - 1))));
+        return String.join(".", Arrays.copyOf(parts, Math.min(3, Math.max(1, parts.length - 1))));
     }
 
     /** Thread names without their numbers, e.g. {@code http-nio-*-exec-*}. */

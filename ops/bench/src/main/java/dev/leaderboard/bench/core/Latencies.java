@@ -1,7 +1,6 @@
 package dev.leaderboard.bench.core;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.*;
 
 /** Nearest-rank percentiles of a baseline's own timings (one per batch: few enough to keep and sort), in ms. */
 public record Latencies(long count, double p50, double p99, double p999) {
@@ -13,7 +12,7 @@ public record Latencies(long count, double p50, double p99, double p999) {
     }
 
     private static double rank(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+        return sorted.length == 0 ? 0 : sorted[(int) Math.ceil(q * sorted.length) - 1] / 1e6;
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.leaderboard.bench.core;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.*;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;

@@ -1,21 +1,13 @@
 package dev.leaderboard.bench.core;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.*;
+import java.net.http.*;
+import java.nio.file.*;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.*;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.regex.*;
 
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 public final class ServerProcess implements AutoCloseable {
 
     /** Local mode logs where its embedded servers listen; the Kafka broker may ignore the port it was given. */
-    static final Pattern EMBEDDED = Pattern.compile("Embedded PostgreSQL on (\\d+), Redis on (\\d+), Kafka on ([^;\\s]+)");
+    static final Pattern EMBEDDED =
+            Pattern.compile("Embedded PostgreSQL on (\\d+), Redis on (\\d+), Kafka on ([^;\\s]+)");
 
     public record Embedded(int postgresPort, int redisPort, String kafkaBootstrap) {
 
@@ -42,7 +35,8 @@ public final class ServerProcess implements AutoCloseable {
                          Path dataDirectory, Path logFile, Optional<Embedded> attach) {
 
         public Launch attachedTo(Embedded servers, Path dataDirectory, Path logFile) {
-            return new Launch(java, localJar, javaOptions, springArguments, dataDirectory, logFile, Optional.of(servers));
+            return new Launch(java, localJar, javaOptions, springArguments, dataDirectory, logFile,
+                    Optional.of(servers));
         }
 
         List<String> command(int httpPort) {
@@ -143,20 +137,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, then SIGKILL after 90 s. */
     public synchronized void stop() {
         Process current = process;
         process = null;
-        if (current == null) {
-            return;
-        }
-        current.destroy();
-        try {
-            if (!current.waitFor(90, TimeUnit.SECONDS)) {
-                current.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (current != null) {
+            current.destroy();
+            if (current.onExit().completeOnTimeout(null, 90, TimeUnit.SECONDS).join() == null) {
+                current.destroyForcibly().onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
             }
-        } catch (InterruptedException e) {
-            current.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 

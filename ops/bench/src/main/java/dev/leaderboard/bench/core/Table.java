@@ -1,11 +1,7 @@
 package dev.leaderboard.bench.core;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.*;
+import java.util.stream.*;
 
 /** A plain-text result table: a title, a header and rows, the first column left-aligned, the others right. */
 public final class Table {

@@ -2,15 +2,11 @@ package dev.leaderboard.bench.core;
 
 import org.springframework.util.FileSystemUtils;
 
-import java.io.IOException;
-import java.io.PrintStream;
+import java.io.*;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.*;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.*;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -70,7 +66,7 @@ public final class Target implements AutoCloseable {
         }
         Path jar = options.localJar.toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no " + jar + ": build it with ./mvnw -DskipTests -pl ops/local -am package");
+            throw new IllegalStateException("no " + jar + ": ./mvnw -DskipTests -pl ops/local -am package builds it");
         }
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "leaderboard-bench-" + scenario + "-"
                 + Instant.now().getEpochSecond() + ".log");
@@ -111,7 +107,7 @@ public final class Target implements AutoCloseable {
 
     /** A second server process on this one's PostgreSQL, Redis and Kafka, metered with it from now on. */
     public ServerProcess join() throws IOException {
-        ServerProcess first = server.orElseThrow(() -> new IllegalStateException("a second process needs a started server"));
+        ServerProcess first = server.orElseThrow(() -> new IllegalStateException("a second process needs a server"));
         Path data = Files.createTempDirectory("leaderboard-bench-second-");
         directories.add(data);
         Path log = Path.of(first.launch().logFile().toString().replaceFirst("\\.log$", "-second.log"));

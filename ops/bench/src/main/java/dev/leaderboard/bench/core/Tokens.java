@@ -1,12 +1,11 @@
 package dev.leaderboard.bench.core;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.*;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HS256 bearer tokens the server accepts ({@code sub}, {@code scope}, {@code iat}, {@code exp}), minted with the

@@ -4,8 +4,7 @@ import io.gatling.javaapi.core.Session;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.*;
 import java.util.function.Function;
 
 import static java.util.concurrent.CompletableFuture.delayedExecutor;

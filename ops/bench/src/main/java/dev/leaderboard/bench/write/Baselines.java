@@ -1,26 +1,14 @@
 package dev.leaderboard.bench.write;
 
-import dev.leaderboard.bench.core.CpuMeter;
-import dev.leaderboard.bench.core.Database;
-import dev.leaderboard.bench.core.ParallelWriter;
-import dev.leaderboard.bench.core.ServerSettings;
-import dev.leaderboard.bench.core.Table;
-import dev.leaderboard.bench.core.Target;
+import dev.leaderboard.bench.core.*;
 import picocli.CommandLine.Option;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.*;
 
+import java.sql.*;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.*;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
+import java.util.*;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -166,7 +154,8 @@ public final class Baselines {
         double y = b.result().perSecond();
         double c = x == 0 || y == 0 ? 0 : 1 / (1 / x + 1 / y);
         Table table = new Table("ingestion vs same-run baselines (" + target.database().get().describe() + ")",
-                "figure", "per s", "ratio to (c)", "p50 / p99 / p99.9", "timed unit", "CPU ms/event bench / server / PG");
+                "figure", "per s", "ratio to (c)", "p50 / p99 / p99.9", "timed unit",
+                "CPU ms/event bench / server / PG");
         ingested.forEach(i -> table.row(i.name(), i.perSecond(), HttpScenarios.ratio(i.perSecond(), c)));
         for (Baseline baseline : List.of(a, b)) {
             table.row(baseline.name(), baseline.result().perSecond(), "", baseline.result().latencies(),

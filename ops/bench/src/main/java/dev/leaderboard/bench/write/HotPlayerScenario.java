@@ -1,32 +1,17 @@
 package dev.leaderboard.bench.write;
 
-import dev.leaderboard.bench.core.Database;
-import dev.leaderboard.bench.core.GatlingRun;
-import dev.leaderboard.bench.core.GatlingStats;
-import dev.leaderboard.bench.core.Table;
-import dev.leaderboard.bench.core.Target;
-import dev.leaderboard.bench.core.Window;
-import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.Simulation;
+import dev.leaderboard.bench.core.*;
+import io.gatling.javaapi.core.*;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.*;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import java.util.*;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.repeat;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -162,34 +147,34 @@ final class HotPlayerScenario {
     private void copyLatestEvent(String userId, int copies) throws Exception {
         try (Connection connection = target.database().orElseThrow().connect();
              PreparedStatement copy = connection.prepareStatement("""
-                WITH latest AS (
-                    SELECT convert_from(payload, 'UTF8')::jsonb AS event, aggregate_identifier, sequence_number, type,
-                           meta_data, payload_revision, payload_type, time_stamp
-                    FROM domain_event_entry WHERE aggregate_identifier = ?
-                      AND payload_type = 'dev.leaderboard.events.ScoreIncreased'
-                    ORDER BY sequence_number DESC LIMIT 1),
-                copies AS (SELECT n, (l.event ->> 'points')::bigint * n AS added, ?::text || n::text AS action_id
-                           FROM latest l, generate_series(1, ?) AS n),
-                ledger AS (
-                    INSERT INTO processed_action (user_id, action_id, leaderboard_id, action_type, points, accepted_at)
-                    SELECT l.aggregate_identifier, c.action_id, l.event ->> 'leaderboardId', l.event ->> 'actionType',
-                           (l.event ->> 'points')::bigint, now()
-                    FROM latest l, copies c RETURNING 1),
-                events AS (
-                    INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                                                    meta_data, payload, payload_revision, payload_type, time_stamp)
-                    SELECT l.aggregate_identifier, l.sequence_number + c.n, l.type, gen_random_uuid()::text, l.meta_data,
-                           convert_to(
-                             jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(l.event,
-                               '{actionId}', to_jsonb(c.action_id)),
-                               '{totals,allTime}', to_jsonb((l.event #>> '{totals,allTime}')::bigint + c.added)),
-                               '{totals,daily,total}', to_jsonb((l.event #>> '{totals,daily,total}')::bigint + c.added)),
-                               '{totals,weekly,total}', to_jsonb((l.event #>> '{totals,weekly,total}')::bigint + c.added)),
-                               '{totals,monthly,total}', to_jsonb((l.event #>> '{totals,monthly,total}')::bigint + c.added)
-                             )::text, 'UTF8'),
-                           l.payload_revision, l.payload_type, l.time_stamp
-                    FROM latest l, copies c ORDER BY c.n RETURNING 1)
-                SELECT (SELECT count(*) FROM ledger), (SELECT count(*) FROM events)""")) {
+            WITH latest AS (
+                SELECT convert_from(payload, 'UTF8')::jsonb AS event, aggregate_identifier, sequence_number, type,
+                       meta_data, payload_revision, payload_type, time_stamp
+                FROM domain_event_entry WHERE aggregate_identifier = ?
+                  AND payload_type = 'dev.leaderboard.events.ScoreIncreased'
+                ORDER BY sequence_number DESC LIMIT 1),
+            copies AS (SELECT n, (l.event ->> 'points')::bigint * n AS added, ?::text || n::text AS action_id
+                       FROM latest l, generate_series(1, ?) AS n),
+            ledger AS (
+                INSERT INTO processed_action (user_id, action_id, leaderboard_id, action_type, points, accepted_at)
+                SELECT l.aggregate_identifier, c.action_id, l.event ->> 'leaderboardId', l.event ->> 'actionType',
+                       (l.event ->> 'points')::bigint, now()
+                FROM latest l, copies c RETURNING 1),
+            events AS (
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                                                meta_data, payload, payload_revision, payload_type, time_stamp)
+                SELECT l.aggregate_identifier, l.sequence_number + c.n, l.type, gen_random_uuid()::text, l.meta_data,
+                       convert_to(
+                         jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(l.event,
+                           '{actionId}', to_jsonb(c.action_id)),
+                           '{totals,allTime}', to_jsonb((l.event #>> '{totals,allTime}')::bigint + c.added)),
+                           '{totals,daily,total}', to_jsonb((l.event #>> '{totals,daily,total}')::bigint + c.added)),
+                           '{totals,weekly,total}', to_jsonb((l.event #>> '{totals,weekly,total}')::bigint + c.added)),
+                           '{totals,monthly,total}', to_jsonb((l.event #>> '{totals,monthly,total}')::bigint + c.added)
+                         )::text, 'UTF8'),
+                       l.payload_revision, l.payload_type, l.time_stamp
+                FROM latest l, copies c ORDER BY c.n RETURNING 1)
+            SELECT (SELECT count(*) FROM ledger), (SELECT count(*) FROM events)""")) {
             copy.setString(1, userId);
             copy.setString(2, target.runId + "-fill-");
             copy.setInt(3, copies);

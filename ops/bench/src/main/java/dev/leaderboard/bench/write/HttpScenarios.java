@@ -1,31 +1,18 @@
 package dev.leaderboard.bench.write;
 
-import dev.leaderboard.bench.core.Database;
-import dev.leaderboard.bench.core.GatlingRun;
-import dev.leaderboard.bench.core.GatlingStats;
-import dev.leaderboard.bench.core.Phase;
-import dev.leaderboard.bench.core.Table;
-import dev.leaderboard.bench.core.Target;
-import dev.leaderboard.bench.core.Window;
+import dev.leaderboard.bench.core.*;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.*;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.*;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.jmesPath;
-import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
 
 /** rest-single and rest-batch: closed-loop Gatling loads on the action endpoints, and rest-single's JDBC baselines. */
 final class HttpScenarios {
@@ -36,7 +23,7 @@ final class HttpScenarios {
      * {@code clients} concurrent virtual users, one request in flight each, over shared keep-alive connections, for
      * the window's warm-up and measured phase. {@code batchSize} 0 sends {@code POST /api/v1/actions} (OK = 202 and
      * {@code "status":"accepted"}), otherwise {@code POST /api/v1/actions/batch} with that many actions (OK = 200 and
-     * every item accepted). Players are drawn uniformly from {@code p0 … p<players-1>}; action ids are unique per run.
+     * every item accepted). Players are drawn uniformly from {@code p0 … p<players-1>}; action ids are unique.
      */
     record ActionLoad(URI baseUrl, String token, int clients, int players, int batchSize, String runId, String name,
                       Window window) {
@@ -124,7 +111,7 @@ final class HttpScenarios {
         System.out.println("  group commit: " + target.settings().commandBatching());
         Optional<Database> database = target.database();
         if (database.isEmpty() || load.accepted() == 0) {
-            System.out.println("  JDBC baselines skipped: " + (database.isEmpty() ? "no --jdbc-url" : "nothing accepted"));
+            System.out.println("  JDBC baselines skipped: " + (database.isEmpty() ? "no --jdbc-url" : "none accepted"));
             return;
         }
         target.progress.println("[rest-single] projections " + target.admin().awaitProjections(Duration.ofMinutes(5)));

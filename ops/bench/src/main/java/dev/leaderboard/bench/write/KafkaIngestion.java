@@ -1,32 +1,18 @@
 package dev.leaderboard.bench.write;
 
+import dev.leaderboard.bench.core.*;
 import dev.leaderboard.bench.core.Admin;
-import dev.leaderboard.bench.core.CommonOptions;
-import dev.leaderboard.bench.core.Latencies;
-import dev.leaderboard.bench.core.Phase;
-import dev.leaderboard.bench.core.Table;
-import dev.leaderboard.bench.core.Target;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.clients.producer.*;
+import org.apache.kafka.common.*;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.core.ConditionTimeoutException;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.*;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.*;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;

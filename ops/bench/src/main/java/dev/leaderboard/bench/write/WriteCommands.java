@@ -1,13 +1,9 @@
 package dev.leaderboard.bench.write;
 
-import dev.leaderboard.bench.core.CommonOptions;
-import dev.leaderboard.bench.core.Target;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import dev.leaderboard.bench.core.*;
+import picocli.CommandLine.*;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.*;
 
 /**
  * The write-path scenarios, one subcommand each (static: picocli calls a command method on its parent's object,
@@ -30,7 +26,8 @@ public class WriteCommands {
         int clients;
 
         void validate(CommonOptions common) {
-            common.check(clients >= 1 && size >= 1 && size <= 1000, "--batch-clients must be at least 1, --batch-size 1-1000");
+            common.positive("--batch-clients", clients);
+            common.check(size >= 1 && size <= 1000, "--batch-size must be 1-1000");
         }
     }
 
@@ -55,7 +52,8 @@ public class WriteCommands {
 
     @Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
             + "consumed by the server (--processes 2: then by two server processes), then the ingestion baselines.")
-    static int kafka(@Mixin CommonOptions common, @Mixin KafkaIngestion.Options kafka, @Mixin Baselines.Options baselines) {
+    static int kafka(@Mixin CommonOptions common, @Mixin KafkaIngestion.Options kafka,
+                     @Mixin Baselines.Options baselines) {
         kafka.validate(common);
         return Target.run("kafka", common, List.of(KafkaIngestion.CONSUMER_PAUSED),
                 target -> Baselines.ingestion(target, baselines, KafkaIngestion.run(target, kafka)));

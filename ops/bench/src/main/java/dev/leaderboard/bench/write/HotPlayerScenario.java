@@ -132,10 +132,10 @@ final class HotPlayerScenario {
     /** Restart (empty caches), warm the JVM with load on other players, let the projections catch up. */
     private void restartWarm() {
         target.restart();
-        new HttpScenarios.ActionLoad(target.baseUrl(), target.tokens.service(), options.clients, target.options.players,
-                0, target.runId + "-jit" + System.nanoTime(), "jit warm-up",
-                new Window(Duration.ofSeconds(Math.max(1, target.options.warmup)), Duration.ZERO, Optional.empty()))
-                .run();
+        GatlingRun.run(HttpScenarios.Load.class, new HttpScenarios.ActionLoad(target.baseUrl(), target.tokens.service(),
+                options.clients, target.options.players, 0, target.runId + "-jit" + System.nanoTime(), "jit warm-up",
+                new Window(Duration.ofSeconds(Math.max(1, target.options.warmup)), Duration.ZERO, Optional.empty())),
+                "jit warm-up");
         target.progress.println("[hot-player] projections " + target.admin().awaitProjections(Duration.ofMinutes(5)));
     }
 

@@ -27,10 +27,6 @@ final class HttpScenarios {
      */
     record ActionLoad(URI baseUrl, String token, int clients, int players, int batchSize, String runId, String name,
                       Window window) {
-
-        GatlingStats run() {
-            return GatlingRun.run(Load.class, this, name);
-        }
     }
 
     public static class Load extends Simulation {
@@ -68,33 +64,26 @@ final class HttpScenarios {
         return "{\"actionId\":\"%s\",\"type\":\"%s\",\"userId\":\"%s\"}".formatted(actionId, ACTION_TYPE, userId);
     }
 
-    /** What one measured HTTP load gave. */
-    record Result(GatlingStats.Request measured, long accepted, double acceptedPerSecond, Phase.Measured phase) {
-    }
-
-    private HttpScenarios() {
-    }
-
-    static Result run(Target target, String name, int clients, int batchSize) {
+    static WriteCommands.Ingested run(Target target, String name, int clients, int batchSize) {
         Duration duration = Duration.ofSeconds(target.options.duration);
         target.progress.printf("[%s] %d clients%s, %,d players, %d s warm-up + %d s measured; projections %s%n", name,
                 clients, batchSize == 0 ? "" : " x " + batchSize + " actions", target.options.players,
                 target.options.warmup, duration.toSeconds(), target.admin().awaitProjections(Duration.ofMinutes(5)));
         Window window = new Window(Duration.ofSeconds(target.options.warmup), duration,
                 Optional.of(target.phase(name)));
-        GatlingStats stats = new ActionLoad(target.baseUrl(), target.tokens.service(), clients, target.options.players,
-                batchSize, target.runId + "-" + name, name, window).run();
+        GatlingStats stats = GatlingRun.run(Load.class, new ActionLoad(target.baseUrl(), target.tokens.service(),
+                clients, target.options.players, batchSize, target.runId + "-" + name, name, window), name);
         Phase.Measured phase = window.measured();
         target.checkAlive("during " + name);
         GatlingStats.Request r = stats.request(name).orElseThrow(() ->
                 new IllegalStateException("no measured requests of " + name + " in " + stats.report()));
         long accepted = r.ok() * Math.max(1, batchSize);
-        Result result = new Result(r, accepted, accepted / (double) duration.toSeconds(), phase);
+        double perSecond = accepted / (double) duration.toSeconds();
         System.out.print(new Table(name + (batchSize == 0 ? ": POST /api/v1/actions"
                 : ": POST /api/v1/actions/batch, " + batchSize + " actions per request"),
                 "figure", "accepted/s", "requests", "ok", "ko", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms",
                 "CPU ms/action bench / server / PostgreSQL")
-                .row(name, result.acceptedPerSecond(), r.count(), r.ok(), r.ko(), r.p50(), r.p95(), r.p99(), r.p999(),
+                .row(name, perSecond, r.count(), r.ok(), r.ko(), r.p50(), r.p95(), r.p99(), r.p999(),
                         phase.cpu().perOperation(accepted))
                 .render());
         System.out.println("  " + phase.cpu().machine() + "; Gatling report " + stats.report());
@@ -102,15 +91,15 @@ final class HttpScenarios {
             System.out.println("  failed checks (warm-up included): " + stats.errors());
         }
         phase.profile().ifPresent(System.out::println);
-        return result;
+        return new WriteCommands.Ingested(name, perSecond, accepted);
     }
 
     /** rest-single, then plain JDBC into the same PostgreSQL for as many events as the load accepted. */
     static void restSingle(Target target, int clients) throws Exception {
-        Result load = run(target, "rest-single", clients, 0);
+        WriteCommands.Ingested load = run(target, "rest-single", clients, 0);
         System.out.println("  group commit: " + target.settings().commandBatching());
         Optional<Database> database = target.database();
-        if (database.isEmpty() || load.accepted() == 0) {
+        if (database.isEmpty() || load.events() == 0) {
             System.out.println("  JDBC baselines skipped: " + (database.isEmpty() ? "no --jdbc-url" : "none accepted"));
             return;
         }
@@ -120,8 +109,8 @@ final class HttpScenarios {
                 + baselines.eventBytes() + "-byte events; " + database.get().describe() + ")",
                 "baseline", "events/s", "ratio", "p50 / p99 / p99.9", "timed unit", "CPU ms/event bench / server / PG");
         for (int batch : new int[]{1, 100}) {
-            Baselines.Baseline b = baselines.events(load.accepted(), clients, batch);
-            table.row(b.name(), b.result().perSecond(), ratio(load.acceptedPerSecond(), b.result().perSecond()),
+            Baselines.Baseline b = baselines.events(load.events(), clients, batch);
+            table.row(b.name(), b.result().perSecond(), ratio(load.perSecond(), b.result().perSecond()),
                     b.result().latencies(), b.unit(), b.result().cpu().perOperation(b.result().written()));
         }
         System.out.print(table.render());

@@ -47,7 +47,7 @@ public class WriteCommands {
     static int restBatch(@Mixin CommonOptions common, @Mixin BatchOptions batch, @Mixin Baselines.Options baselines) {
         batch.validate(common);
         return Target.run("rest-batch", common, List.of(), target -> Baselines.ingestion(target, baselines,
-                List.of(restBatch(target, batch))));
+                List.of(HttpScenarios.run(target, "rest-batch", batch.clients, batch.size))));
     }
 
     @Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
@@ -68,15 +68,11 @@ public class WriteCommands {
         kafka.validate(common);
         return Target.run("ingestion", common, List.of(KafkaIngestion.CONSUMER_PAUSED), target -> {
             HttpScenarios.restSingle(target, single.clients);
-            List<Ingested> ingested = new ArrayList<>(List.of(restBatch(target, batch)));
+            List<Ingested> ingested = new ArrayList<>(
+                    List.of(HttpScenarios.run(target, "rest-batch", batch.clients, batch.size)));
             ingested.addAll(KafkaIngestion.run(target, kafka));
             Baselines.ingestion(target, baselines, ingested);
         });
-    }
-
-    private static Ingested restBatch(Target target, BatchOptions batch) {
-        HttpScenarios.Result load = HttpScenarios.run(target, "rest-batch", batch.clients, batch.size);
-        return new Ingested("rest-batch", load.acceptedPerSecond(), load.accepted());
     }
 
     @Command(name = "hot-player", mixinStandardHelpOptions = true, description = "A player with --hot-events past "

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.*;
 import java.util.function.Function;
 
-import static java.util.concurrent.CompletableFuture.delayedExecutor;
-
 /**
  * The warm-up and measured phases of one Gatling run. A simulation calls {@link #open()} from its {@code before()}
  * hook; from then on requests sent in the first {@code warmup} are named {@code warm-up: <name>}, later ones
@@ -40,10 +38,15 @@ public final class Window {
 
     public void open() {
         measuredFrom = System.nanoTime() + warmup.toNanos();
+        // a thread of its own: the common pool has one thread on two cores, and Gatling's work must not delay these
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("bench-window").factory());
         phase.ifPresentOrElse(p -> {
-            CompletableFuture.runAsync(p::start, delayedExecutor(warmup.toMillis(), TimeUnit.MILLISECONDS));
-            measured.completeAsync(p::stop, delayedExecutor(total().toMillis(), TimeUnit.MILLISECONDS));
+            timer.schedule(p::start, warmup.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> measured.completeAsync(p::stop, Runnable::run), total().toMillis(),
+                    TimeUnit.MILLISECONDS);
         }, () -> measured.complete(null));
+        timer.shutdown();
     }
 
     /** A request name that says which phase the request was sent in. */

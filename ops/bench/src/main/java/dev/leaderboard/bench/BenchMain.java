@@ -1,31 +1,37 @@
 package dev.leaderboard.bench;
 
-import dev.leaderboard.bench.profile.JfrSummary;
-import dev.leaderboard.bench.server.BenchServer;
+import dev.leaderboard.bench.core.*;
+import dev.leaderboard.bench.write.WriteCommands;
+import picocli.CommandLine.*;
+import picocli.CommandLine;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Path;
 
-/**
- * The bench jar's entry point. {@code java -jar leaderboard-bench.jar [options]} runs the write benchmark (see
- * {@link BenchOptions#USAGE}); {@code java -jar leaderboard-bench.jar server --engine jdbc|jpa} runs the server it
- * benchmarks (the benchmark starts it that way as a subprocess); {@code java -jar leaderboard-bench.jar jfr-summary
- * FILE.jfr} prints where a recorded server's CPU went, by component.
- */
+/** {@code ops/bench/run <scenario> [options]}: one subcommand per scenario; {@code --help} on each. */
+@Command(name = "ops/bench/run", mixinStandardHelpOptions = true,
+        description = "Benchmarks of the leaderboard server on Gatling, each with its same-run baseline "
+                + "(docs/benchmarks.md).")
 public final class BenchMain {
 
-    private BenchMain() {
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 
-    public static void main(String[] args) throws java.io.IOException {
-        BenchCli.logbackStatusToStderr();
-        if (args.length > 0 && args[0].equals("jfr-summary")) {
-            JfrSummary.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("server")) {
-            BenchServer.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        System.exit(WriteBenchmark.run(args));
+    public static CommandLine commandLine() {
+        CommandLine root = new CommandLine(new BenchMain());
+        // a ParameterException thrown by a command (CommonOptions.check) is a usage error too: picocli exits 2
+        CommandLine.getCommandMethods(WriteCommands.class, null).forEach(root::addSubcommand);
+        return root;
+    }
+
+    @Command(name = "jfr-summary", mixinStandardHelpOptions = true,
+            description = "Prints where a JFR recording's CPU samples went, by component, thread and top frame.")
+    int jfrSummary(@Parameters(paramLabel = "FILE.jfr") Path file,
+                   @Option(names = "--top", defaultValue = "25",
+                           description = "hottest frames (default ${DEFAULT-VALUE})")
+                   int top) throws IOException {
+        System.out.print(JfrSummary.read(file).render(top));
+        return 0;
     }
 }

@@ -1,0 +1,71 @@
+package dev.leaderboard.bench.core;
+
+import java.io.IOException;
+import java.nio.file.*;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * One measured phase: CPU meter and, with {@code --server-jfr}, a JFR recording of the server over exactly the
+ * phase ({@code jcmd <pid> JFR.start settings=profile}, then {@code JFR.stop}), summarised at the end.
+ */
+public final class Phase {
+
+    /** @param profile the JFR summary, when recorded */
+    public record Measured(CpuMeter.Usage cpu, Optional<String> profile) {
+    }
+
+    private final String name;
+    private final Supplier<CpuMeter> meters;
+    private final Optional<ProcessHandle> server;
+    private final Optional<Path> jfrDirectory;
+    private CpuMeter meter;
+    private Path jfr;
+
+    public Phase(String name, Supplier<CpuMeter> meters, Optional<ProcessHandle> server, Optional<Path> jfrDirectory) {
+        this.name = name;
+        this.meters = meters;
+        this.server = server;
+        this.jfrDirectory = jfrDirectory;
+    }
+
+    public synchronized void start() {
+        if (jfrDirectory.isPresent() && server.isPresent()) {
+            try {
+                Path file = Files.createDirectories(jfrDirectory.get()).toAbsolutePath()
+                        .resolve(name + "-" + System.currentTimeMillis() + ".jfr");
+                jcmd("JFR.start", "name=bench-" + name, "settings=profile", "filename=" + file);
+                jfr = file;
+            } catch (Exception e) {
+                System.err.println("JFR recording of " + name + " did not start: " + e.getMessage());
+            }
+        }
+        meter = meters.get();
+    }
+
+    public synchronized Measured stop() {
+        CpuMeter.Usage usage = meter.stop();
+        if (jfr == null) {
+            return new Measured(usage, Optional.empty());
+        }
+        try {
+            jcmd("JFR.stop", "name=bench-" + name);
+            return new Measured(usage, Optional.of("JFR of the server during " + name + ": " + jfr + "\n"
+                    + JfrSummary.read(jfr).render(20)));
+        } catch (Exception e) {
+            return new Measured(usage, Optional.of("JFR recording of " + name + " failed: " + e.getMessage()));
+        }
+    }
+
+    private void jcmd(String... arguments) throws IOException, InterruptedException {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+        String pid = Long.toString(server.orElseThrow().pid());
+        Process process = new ProcessBuilder(Stream.concat(Stream.of(jcmd.toString(), pid), Stream.of(arguments))
+                .toList()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0 || output.contains("Could not")) {
+            throw new IllegalStateException("jcmd " + String.join(" ", arguments) + " failed: " + output.strip());
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.leaderboard.bench.write;
+
+import dev.leaderboard.bench.core.*;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.*;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+/** rest-single and rest-batch: closed-loop Gatling loads on the action endpoints, and rest-single's JDBC baselines. */
+final class HttpScenarios {
+
+    static final String ACTION_TYPE = "quiz-completed";
+
+    /**
+     * {@code clients} concurrent virtual users, one request in flight each, over shared keep-alive connections, for
+     * the window's warm-up and measured phase. {@code batchSize} 0 sends {@code POST /api/v1/actions} (OK = 202 and
+     * {@code "status":"accepted"}), otherwise {@code POST /api/v1/actions/batch} with that many actions (OK = 200 and
+     * every item accepted). Players are drawn uniformly from {@code p0 … p<players-1>}; action ids are unique.
+     */
+    record ActionLoad(URI baseUrl, String token, int clients, int players, int batchSize, String runId, String name,
+                      Window window) {
+    }
+
+    public static class Load extends Simulation {
+
+        private final ActionLoad load = GatlingRun.parameters(ActionLoad.class);
+        private final AtomicLong sent = new AtomicLong();
+
+        {
+            HttpRequestActionBuilder request = load.batchSize() == 0
+                    ? http(load.window().name(load.name())).post("/api/v1/actions").body(StringBody(s -> action()))
+                    .check(status().is(202), jsonPath("$.status").is("accepted"))
+                    : http(load.window().name(load.name())).post("/api/v1/actions/batch")
+                    .body(StringBody(s -> IntStream.range(0, load.batchSize()).mapToObj(i -> action())
+                            .collect(Collectors.joining(",", "{\"actions\":[", "]}"))))
+                    .check(status().is(200), jmesPath("length(results[?status!='accepted'])").ofInt().is(0));
+            setUp(scenario(load.name()).exec(request)
+                    .injectClosed(constantConcurrentUsers(load.clients()).during(load.window().total())))
+                    .protocols(http.baseUrl(load.baseUrl().toString()).shareConnections()
+                            .authorizationHeader("Bearer " + load.token()).contentTypeHeader("application/json")
+                            .disableWarmUp());
+        }
+
+        @Override
+        public void before() {
+            load.window().open();
+        }
+
+        private String action() {
+            return HttpScenarios.action(load.runId() + "-" + sent.incrementAndGet(),
+                    "p" + ThreadLocalRandom.current().nextInt(load.players()));
+        }
+    }
+
+    static String action(String actionId, String userId) {
+        return "{\"actionId\":\"%s\",\"type\":\"%s\",\"userId\":\"%s\"}".formatted(actionId, ACTION_TYPE, userId);
+    }
+
+    static WriteCommands.Ingested run(Target target, String name, int clients, int batchSize) {
+        Duration duration = Duration.ofSeconds(target.options.duration);
+        target.progress.printf("[%s] %d clients%s, %,d players, %d s warm-up + %d s measured; projections %s%n", name,
+                clients, batchSize == 0 ? "" : " x " + batchSize + " actions", target.options.players,
+                target.options.warmup, duration.toSeconds(), target.admin().awaitProjections(Duration.ofMinutes(5)));
+        Window window = new Window(Duration.ofSeconds(target.options.warmup), duration,
+                Optional.of(target.phase(name)));
+        GatlingStats stats = GatlingRun.run(Load.class, new ActionLoad(target.baseUrl(), target.tokens.service(),
+                clients, target.options.players, batchSize, target.runId + "-" + name, name, window), name);
+        Phase.Measured phase = window.measured();
+        target.checkAlive("during " + name);
+        GatlingStats.Request r = stats.request(name).orElseThrow(() ->
+                new IllegalStateException("no measured requests of " + name + " in " + stats.report()));
+        long accepted = r.ok() * Math.max(1, batchSize);
+        double perSecond = accepted / (double) duration.toSeconds();
+        System.out.print(new Table(name + (batchSize == 0 ? ": POST /api/v1/actions"
+                : ": POST /api/v1/actions/batch, " + batchSize + " actions per request"),
+                "figure", "accepted/s", "requests", "ok", "ko", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms",
+                "CPU ms/action bench / server / PostgreSQL")
+                .row(name, perSecond, r.count(), r.ok(), r.ko(), r.p50(), r.p95(), r.p99(), r.p999(),
+                        phase.cpu().perOperation(accepted))
+                .render());
+        System.out.println("  " + phase.cpu().machine() + "; Gatling report " + stats.report());
+        if (!stats.errors().isEmpty()) {
+            System.out.println("  failed checks (warm-up included): " + stats.errors());
+        }
+        phase.profile().ifPresent(System.out::println);
+        return new WriteCommands.Ingested(name, perSecond, accepted);
+    }
+
+    /** rest-single, then plain JDBC into the same PostgreSQL for as many events as the load accepted. */
+    static void restSingle(Target target, int clients) throws Exception {
+        WriteCommands.Ingested load = run(target, "rest-single", clients, 0);
+        System.out.println("  group commit: " + target.settings().commandBatching());
+        Optional<Database> database = target.database();
+        if (database.isEmpty() || load.events() == 0) {
+            System.out.println("  JDBC baselines skipped: " + (database.isEmpty() ? "no --jdbc-url" : "none accepted"));
+            return;
+        }
+        target.progress.println("[rest-single] projections " + target.admin().awaitProjections(Duration.ofMinutes(5)));
+        Baselines baselines = new Baselines(database.get(), target.options.players, target::meter);
+        Table table = new Table("rest-single vs plain JDBC into the same PostgreSQL (" + clients + " connections, "
+                + baselines.eventBytes() + "-byte events; " + database.get().describe() + ")",
+                "baseline", "events/s", "ratio", "p50 / p99 / p99.9", "timed unit", "CPU ms/event bench / server / PG");
+        for (int batch : new int[]{1, 100}) {
+            Baselines.Baseline b = baselines.events(load.events(), clients, batch);
+            table.row(b.name(), b.result().perSecond(), ratio(load.perSecond(), b.result().perSecond()),
+                    b.result().latencies(), b.unit(), b.result().cpu().perOperation(b.result().written()));
+        }
+        System.out.print(table.render());
+    }
+
+    static String ratio(double value, double baseline) {
+        return baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2f", value / baseline);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.leaderboard.bench.write;
+
+import dev.leaderboard.bench.core.*;
+import dev.leaderboard.bench.core.Admin;
+import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.clients.producer.*;
+import org.apache.kafka.common.*;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.core.ConditionTimeoutException;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.*;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * kafka: the server starts with its ingress consumer paused; the benchmark fills {@code leaderboard.actions} with an
+ * idempotent producer, resumes the consumer and measures for {@code --kafka-duration} (or until all is consumed):
+ * actions/s from the group's committed offsets, events PostgreSQL stored, the standings projection's
+ * {@code lagSeconds} (sampled every 250 ms) and CPU. With {@code --processes 2} a second server process joins, the
+ * first window's unconsumed records are deleted, and a new fill of new players is measured with both consuming.
+ */
+final class KafkaIngestion implements AutoCloseable {
+
+    static final String TOPIC = "leaderboard.actions";
+    static final String CONSUMER_PAUSED = "--leaderboard.kafka.consumer.auto-startup=false";
+
+    enum Compression { none, lz4, snappy, zstd, gzip }
+
+    public static final class Options {
+        @Option(names = "--kafka-actions", paramLabel = "N", defaultValue = "1000000",
+                description = "actions pre-filled into leaderboard.actions (default ${DEFAULT-VALUE})")
+        long actions;
+        @Option(names = "--kafka-players", paramLabel = "N", defaultValue = "100000",
+                description = "players they are spread over, key = userId (default ${DEFAULT-VALUE})")
+        int players;
+        @Option(names = "--kafka-duration", paramLabel = "S", defaultValue = "60",
+                description = "measured consumption after the resume (default ${DEFAULT-VALUE})")
+        int duration;
+        @Option(names = "--kafka-compression", paramLabel = "C", defaultValue = "lz4",
+                description = "the fill's compression.type: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Compression compression;
+        @Option(names = "--kafka-partitions", paramLabel = "N", defaultValue = "12",
+                description = "partitions, if the benchmark creates the topic (default ${DEFAULT-VALUE})")
+        int partitions;
+        @Option(names = {"--processes", "--kafka-processes"}, paramLabel = "N", defaultValue = "1",
+                description = "2: then a second server process joins for a second window (default ${DEFAULT-VALUE})")
+        int processes;
+        @Option(names = "--kafka-group", paramLabel = "ID",
+                description = "the ingress consumer group (default: the server's leaderboard.kafka.consumer.group-id)")
+        Optional<String> group = Optional.empty();
+        @Option(names = "--kafka-bootstrap", paramLabel = "H:P", description = "with --url: that server's broker")
+        Optional<String> bootstrap = Optional.empty();
+
+        void validate(CommonOptions common) {
+            common.positive("--kafka-actions", actions);
+            common.positive("--kafka-players", players);
+            common.positive("--kafka-duration", duration);
+            common.positive("--kafka-partitions", partitions);
+            common.check(processes == 1 || processes == 2, "--processes must be 1 or 2");
+        }
+    }
+
+    private final Target target;
+    private final Options options;
+    private final String bootstrap;
+    private final String group;
+    private final org.apache.kafka.clients.admin.Admin kafka;
+
+    private KafkaIngestion(Target target, Options options) {
+        this.target = target;
+        this.options = options;
+        this.bootstrap = options.bootstrap.or(() -> target.embedded().map(e -> e.kafkaBootstrap()))
+                .orElseThrow(() -> new IllegalStateException("kafka needs --kafka-bootstrap with --url"));
+        this.group = options.group.orElseGet(() -> target.settings().get("leaderboard.kafka.consumer.group-id",
+                String.class, "leaderboard-ingress"));
+        this.kafka = org.apache.kafka.clients.admin.Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap));
+    }
+
+    /** One window, or two with {@code --processes 2}; prints their table. */
+    static List<WriteCommands.Ingested> run(Target target, Options options) throws Exception {
+        try (KafkaIngestion scenario = new KafkaIngestion(target, options)) {
+            Table table = new Table("kafka: %,d actions of %,d players pre-filled (%s), consumed for up to %d s"
+                    .formatted(options.actions, options.players, options.compression, options.duration),
+                    "figure", "actions/s", "committed", "events stored", "committed per 10 s", "lag p50 / p99 s",
+                    "fill rec/s", "CPU ms/action bench / server / PG", "machine");
+            List<Admin> servers = new ArrayList<>(List.of(target.admin()));
+            List<WriteCommands.Ingested> rates = new ArrayList<>();
+            rates.add(scenario.window("kafka, 1 process", servers, table));
+            if (options.processes == 2) {
+                servers.add(new Admin(target.join().baseUrl(), target.tokens.admin()));
+                rates.add(scenario.window("kafka, 2 processes", servers, table));
+            }
+            System.out.print(table.render());
+            return rates;
+        }
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+
+    private WriteCommands.Ingested window(String name, List<Admin> servers, Table table) throws Exception {
+        servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause").requireFound("the Kafka ingress"));
+        if (!get(kafka.listTopics().names()).contains(TOPIC)) {
+            get(kafka.createTopics(List.of(new NewTopic(TOPIC, options.partitions, (short) 1))).all());
+        }
+        if (servers.size() > 1) {
+            get(kafka.deleteRecords(endOffsets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    e -> RecordsToDelete.beforeOffset(e.getValue())))).all());
+            target.progress.println("[kafka] deleted the records the first window left unconsumed");
+        }
+        KafkaFillPlan plan = new KafkaFillPlan(options.actions, options.players, target.runId + servers.size());
+        Map<TopicPartition, Long> before = endOffsets();
+        long fillStart = System.nanoTime();
+        fill(plan);
+        double fillPerSecond = plan.actions() / ((System.nanoTime() - fillStart) / 1e9);
+        Map<TopicPartition, Long> after = endOffsets();
+        target.progress.printf("[kafka] filled %,d records at %,.0f/s; projections %s%n", plan.actions(), fillPerSecond,
+                target.admin().awaitProjections(Duration.ofMinutes(5)));
+        String head = "SELECT coalesce(max(global_index), 0) FROM domain_event_entry";
+        long headBefore = target.database().isPresent() ? target.database().get().queryLong(head) : 0;
+
+        AtomicLong consumed = new AtomicLong();
+        AtomicLong polls = new AtomicLong();
+        List<Long> lagNanos = new ArrayList<>();
+        List<Long> perTen = new ArrayList<>();
+        Phase phase = target.phase("kafka-" + servers.size() + "p");
+        phase.start();
+        long start = System.nanoTime();
+        servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/resume"));
+        try { // lag every 250 ms, committed offsets every second, progress every 10 s
+            await("every action consumed").atMost(Duration.ofSeconds(options.duration))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        servers.getFirst().standingsLagSeconds().ifPresent(s -> lagNanos.add((long) (s * 1e9)));
+                        long poll = polls.incrementAndGet();
+                        if (poll % 4 == 0) {
+                            consumed.set(consumed(before, after, committed()));
+                        }
+                        if (poll % 40 == 0) {
+                            perTen.add(consumed.get() - perTen.stream().mapToLong(Long::longValue).sum());
+                            target.progress.printf("[kafka] %,d of %,d consumed%n", consumed.get(), plan.actions());
+                        }
+                        return consumed.get() >= plan.actions();
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the window is over: what was consumed in it is the figure
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Phase.Measured measured = phase.stop();
+        target.checkAlive("during kafka");
+        servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause"));
+        long committed = consumed(before, after, committed());
+        long stored = target.database().isPresent() ? target.database().get().queryLong(
+                "SELECT count(*) FROM domain_event_entry WHERE global_index > " + headBefore) : 0;
+        double perSecond = committed / (elapsed.toNanos() / 1e9);
+        Latencies lag = Latencies.ofNanos(lagNanos.stream().mapToLong(Long::longValue).toArray());
+        table.row(name, perSecond, committed, stored, perTen.stream().map(Object::toString)
+                        .collect(Collectors.joining(" ")), "%.1f / %.1f".formatted(lag.p50() / 1e3, lag.p99() / 1e3),
+                fillPerSecond, measured.cpu().perOperation(committed), measured.cpu().machine());
+        measured.profile().ifPresent(System.out::println);
+        return new WriteCommands.Ingested(name, perSecond, committed);
+    }
+
+    /**
+     * How much of a fill a consumer group has committed: per partition, the committed offset minus the partition's
+     * end offset before the fill, clamped to what the fill wrote there; a partition without a commit counts 0.
+     */
+    static long consumed(Map<TopicPartition, Long> beforeFill, Map<TopicPartition, Long> afterFill,
+                         Map<TopicPartition, Long> committed) {
+        return afterFill.entrySet().stream().filter(end -> committed.containsKey(end.getKey())).mapToLong(end -> {
+            long start = beforeFill.getOrDefault(end.getKey(), 0L);
+            return Math.max(0, Math.min(end.getValue(), committed.get(end.getKey())) - start);
+        }).sum();
+    }
+
+    private void fill(KafkaFillPlan plan) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, options.compression.name());
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (long i = 0; i < plan.actions() && failed.get() == null; i++) {
+                producer.send(new ProducerRecord<>(TOPIC, plan.key(i), plan.value(i)), (metadata, exception) -> {
+                    if (exception != null) {
+                        failed.compareAndSet(null, exception);
+                    }
+                });
+            }
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("the fill failed", failed.get());
+        }
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws Exception {
+        int partitions = get(kafka.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
+        }
+        return get(kafka.listOffsets(latest).all()).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().offset()));
+    }
+
+    private Map<TopicPartition, Long> committed() throws Exception {
+        return get(kafka.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(TOPIC) && e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private static <T> T get(KafkaFuture<T> future) throws Exception {
+        return future.get(30, TimeUnit.SECONDS);
+    }
+}

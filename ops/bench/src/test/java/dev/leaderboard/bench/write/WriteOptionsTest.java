@@ -1,0 +1,72 @@
+package dev.leaderboard.bench.write;
+
+import dev.leaderboard.bench.BenchMain;
+import dev.leaderboard.bench.core.CommonOptions;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WriteOptionsTest {
+
+    private final StringWriter err = new StringWriter();
+
+    /** Runs the command line; every case here must be refused before a server starts. */
+    private int execute(String... args) {
+        return BenchMain.commandLine().setErr(new PrintWriter(err)).execute(args);
+    }
+
+    private static <T> T mixin(CommandLine.ParseResult parsed, String name) {
+        @SuppressWarnings("unchecked")
+        T mixin = (T) parsed.subcommand().commandSpec().mixins().get(name).userObject();
+        return mixin;
+    }
+
+    @Test
+    void theDefaultsAreTheDocumentedOnes() {
+        CommandLine.ParseResult parsed = BenchMain.commandLine().parseArgs("ingestion");
+
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("ingestion");
+        WriteCommands.SingleOptions single = mixin(parsed, "single");
+        WriteCommands.BatchOptions batch = mixin(parsed, "batch");
+        KafkaIngestion.Options kafka = mixin(parsed, "kafka");
+        CommonOptions common = mixin(parsed, "common");
+        assertThat(single.clients).isEqualTo(16);
+        assertThat(batch.size).isEqualTo(100);
+        assertThat(batch.clients).isEqualTo(4);
+        assertThat(kafka.actions).isEqualTo(1_000_000);
+        assertThat(kafka.players).isEqualTo(100_000);
+        assertThat(kafka.processes).isEqualTo(1);
+        assertThat(common.warmup).isEqualTo(10);
+        assertThat(common.duration).isEqualTo(30);
+    }
+
+    @Test
+    void badValuesAreUsageErrorsBeforeAnythingStarts() {
+        assertThat(execute("rest-single", "--duration", "0")).isEqualTo(2);
+        assertThat(execute("rest-batch", "--batch-size", "1001")).isEqualTo(2);
+        assertThat(execute("kafka", "--processes", "3")).isEqualTo(2);
+        assertThat(execute("kafka", "--kafka-compression", "brotli")).isEqualTo(2);
+        assertThat(execute("rest-single", "--server-arg", "no-value")).isEqualTo(2);
+        assertThat(execute("rest-single", "--jdbc-url", "jdbc:postgresql://x/y")).isEqualTo(2);
+        assertThat(execute("hot-player", "--url", "http://127.0.0.1:1")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("--duration", "--batch-size", "--processes", "brotli", "KEY=VALUE",
+                "--jdbc-url only goes with --url", "cannot run with --url");
+    }
+
+    @Test
+    void serverArgumentsBecomeSpringArgumentsAfterTheBenchDefaults() {
+        CommandLine.ParseResult parsed = BenchMain.commandLine().parseArgs("kafka", "--kafka-processes", "2",
+                "--server-arg", "leaderboard.commands.batching.linger=2ms");
+        CommonOptions common = mixin(parsed, "common");
+
+        assertThat(((KafkaIngestion.Options) mixin(parsed, "kafka")).processes).isEqualTo(2);
+        assertThat(common.springArguments(java.util.List.of(KafkaIngestion.CONSUMER_PAUSED))).containsExactly(
+                "--leaderboard.rate-limits.enabled=false", KafkaIngestion.CONSUMER_PAUSED,
+                "--leaderboard.commands.batching.linger=2ms");
+    }
+}

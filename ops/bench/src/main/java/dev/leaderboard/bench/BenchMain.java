@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ops/bench/run", mixinStandardHelpOptions = true, subcommands = {
         WriteCommands.RestSingle.class, WriteCommands.RestBatch.class, WriteCommands.Kafka.class,
         WriteCommands.HotPlayer.class, WriteCommands.Ingestion.class, JfrSummaryCommand.class,
+        dev.leaderboard.bench.reads.ReadCommands.Reads.class,
         CommandLine.HelpCommand.class},
         description = "Benchmarks of the leaderboard server on Gatling, each with its same-run baseline "
                 + "(docs/benchmarks.md).")

@@ -1,0 +1,205 @@
+package dev.leaderboard.bench.reads;
+
+import dev.leaderboard.bench.core.CommonOptions;
+import dev.leaderboard.bench.core.CpuMeter;
+import dev.leaderboard.bench.core.GatlingStats;
+import dev.leaderboard.bench.core.ParallelWriter;
+import dev.leaderboard.bench.core.Phase;
+import dev.leaderboard.bench.core.ServerProcess;
+import dev.leaderboard.bench.core.Table;
+import dev.leaderboard.bench.core.Target;
+import dev.leaderboard.bench.core.Window;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import redis.clients.jedis.Jedis;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/** The read-side scenarios (docs/benchmarks-reads.md): one subcommand each, with their same-run baselines. */
+public final class ReadCommands {
+
+    private ReadCommands() {
+    }
+
+    /** One started server; {@code --players} defaults to 1,000,000 here (the synthetic board). */
+    public abstract static class ReadCommand implements Callable<Integer> {
+        @Mixin
+        public CommonOptions common;
+        @Spec
+        CommandSpec spec;
+
+        protected abstract String name();
+
+        protected List<String> serverArguments() {
+            return List.of();
+        }
+
+        protected abstract void run(Target target) throws Exception;
+
+        protected int players() {
+            return spec.commandLine().getParseResult().hasMatchedOption("--players") ? common.players : 1_000_000;
+        }
+
+        @Override
+        public Integer call() {
+            try (Target target = Target.open(name(), common, serverArguments())) {
+                System.out.printf("# %s against %s, load average %s, %d CPUs, JDK %s%n", name(), target.baseUrl(),
+                        CpuMeter.loadAverage(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+                run(target);
+                return 0;
+            } catch (Exception e) {
+                System.out.println("FAILED: " + name() + ": " + e);
+                e.printStackTrace();
+                return 1;
+            }
+        }
+
+        protected ServerApi api(Target target) {
+            return new ServerApi(target.baseUrl(), target.tokens.service(), target.admin());
+        }
+
+        /** A second server on this one's PostgreSQL, Redis and Kafka, with extra JVM options and Spring properties. */
+        protected static ServerProcess second(Target target, String name, List<String> javaOptions,
+                                              List<String> springArguments, List<String> dropArguments)
+                throws Exception {
+            ServerProcess first = target.server().orElseThrow(() -> new IllegalStateException(name + " needs a "
+                    + "server the benchmark starts (no --url)"));
+            ServerProcess.Launch l = first.launch();
+            List<String> java = new ArrayList<>(l.javaOptions());
+            java.addAll(javaOptions);
+            List<String> spring = new ArrayList<>(l.springArguments());
+            spring.removeAll(dropArguments);
+            spring.addAll(springArguments);
+            Path data = Files.createDirectories(l.dataDirectory().resolve(name));
+            Path log = Path.of(l.logFile().toString().replaceFirst("\\.log$", "-" + name + ".log"));
+            target.progress.printf("[%s] starting a second server %s %s (log: %s)%n", name, javaOptions,
+                    springArguments, log);
+            return ServerProcess.start(new ServerProcess.Launch(l.java(), l.localJar(), java, spring, data, log,
+                    Optional.empty()).attachedTo(first.embedded(), data, log));
+        }
+
+        /** The synthetic board of all-time, inserted into PostgreSQL and restored into Redis. */
+        protected Board board(Target target) throws Exception {
+            Board board = new Board(target.database().orElseThrow(), players());
+            long start = System.nanoTime();
+            long rows = board.insert("all-time", "all-time");
+            long inserted = System.nanoTime();
+            long restored = api(target).restore();
+            System.out.printf("  board: %,d rows inserted with generate_series in %.1f s; restore into Redis: %,d rows "
+                    + "in %.1f s%n", rows, (inserted - start) / 1e9, restored, (System.nanoTime() - inserted) / 1e9);
+            return board;
+        }
+    }
+
+    @Command(name = "reads", mixinStandardHelpOptions = true, description = "A synthetic board of --players, then "
+            + "closed-loop reads (edge floor, top 10, player context) next to bare Redis (ZREVRANGE, ZREVRANK); "
+            + "optionally under an open-loop write load.")
+    public static final class Reads extends ReadCommand {
+        @Option(names = "--readers", defaultValue = "16", description = "concurrent readers, HTTP and Redis alike "
+                + "(default ${DEFAULT-VALUE})")
+        int readers;
+        @Option(names = "--write-rate", defaultValue = "0", description = "actions/s (open loop) during the read "
+                + "phases; 0 = none (default ${DEFAULT-VALUE})")
+        int writeRate;
+        @Option(names = "--write-via", defaultValue = "kafka", description = "kafka (records on leaderboard.actions) "
+                + "or rest (POST /api/v1/actions) (default ${DEFAULT-VALUE})")
+        String writeVia;
+        @Option(names = "--write-players", defaultValue = "100000", description = "players of the write load, w0 … "
+                + "(default ${DEFAULT-VALUE})")
+        int writePlayers;
+
+        protected String name() {
+            return "reads";
+        }
+
+        protected void run(Target target) throws Exception {
+            common.positive("--readers", readers);
+            if (!List.of("kafka", "rest").contains(writeVia)) {
+                common.positive("--write-via kafka|rest, so not " + writeVia + ":", 0);
+            }
+            board(target);
+            int players = players();
+            Table table = new Table("reads, %d readers, %d s measured%s".formatted(readers, common.duration,
+                    writeRate == 0 ? "" : ", under " + writeRate + " actions/s via " + writeVia), "figure", "per s",
+                    "p50 ms", "p99 ms", "p99.9 ms", "ko", "CPU ms/op bench / server / PG", "writes/s achieved");
+            String board = "/api/v1/leaderboards/" + Board.ID;
+            read(target, table, "edge floor: GET /actuator/health/liveness", () -> "/actuator/health/liveness");
+            read(target, table, "GET rankings?limit=10", () -> board + "/rankings?limit=10");
+            read(target, table, "GET players/{random}?context=5", () -> board + "/players/"
+                    + Board.playerId(1 + ThreadLocalRandom.current().nextInt(players)) + "?context=5");
+            try (Jedis redis = redis(target)) {
+                String key = Board.redisKey(redis, Board.ID, "rank");
+                List<String> members = new ArrayList<>();
+                for (int i = 0; i < 2000; i++) {
+                    long rank = ThreadLocalRandom.current().nextLong(redis.zcard(key));
+                    members.addAll(redis.zrevrange(key, rank, rank));
+                }
+                redisBaseline(target, table, "Redis ZREVRANGE 0 9 WITHSCORES", j -> j.zrevrangeWithScores(key, 0, 9));
+                redisBaseline(target, table, "Redis ZREVRANK (random member)", j -> j.zrevrank(key,
+                        members.get(ThreadLocalRandom.current().nextInt(members.size()))));
+            }
+            System.out.print(table.render());
+        }
+
+        private void read(Target target, Table table, String name, Supplier<String> path) {
+            Window window = new Window(Duration.ofSeconds(common.warmup), Duration.ofSeconds(common.duration),
+                    Optional.of(target.phase(name.replaceAll("\\W+", "-"))));
+            Optional<ReadLoad.WriteLoad> write = writeRate == 0 ? Optional.empty() : Optional.of(new ReadLoad.WriteLoad(
+                    writeRate, writeVia, target.tokens.service(), target.embedded().orElseThrow().kafkaBootstrap(),
+                    writePlayers, target.runId + name.length()));
+            target.progress.printf("[reads] %s: %d readers, %d s + %d s%n", name, readers, common.warmup,
+                    common.duration);
+            GatlingStats stats = new ReadLoad(target.baseUrl(), name, path, readers, window, write).run();
+            Phase.Measured measured = window.measured();
+            target.checkAlive("during " + name);
+            GatlingStats.Request r = stats.request(name).orElseThrow();
+            double seconds = common.duration;
+            String writes = write.map(w -> w.via().equals("kafka")
+                    ? "%.0f (acked)".formatted(w.acknowledged().get() / (double) window.total().toSeconds())
+                    : "%.0f (202)".formatted(stats.request(ReadLoad.WRITE).map(GatlingStats.Request::ok).orElse(0L)
+                    / seconds)).orElse("");
+            table.row(name, r.ok() / seconds, r.p50(), r.p99(), r.p999(), r.ko(), measured.cpu().perOperation(r.ok()),
+                    writes);
+            if (!stats.errors().isEmpty()) {
+                System.out.println("  " + name + ": failed checks (warm-up included): " + stats.errors());
+            }
+            measured.profile().ifPresent(System.out::println);
+        }
+
+        private void redisBaseline(Target target, Table table, String name, java.util.function.Consumer<Jedis> call)
+                throws Exception {
+            ParallelWriter.Opener opener = () -> {
+                Jedis jedis = redis(target);
+                return new ParallelWriter.Writer() {
+                    public void write(long first, long end) {
+                        call.accept(jedis);
+                    }
+
+                    public void close() {
+                        jedis.close();
+                    }
+                };
+            };
+            ParallelWriter.run(readers, Long.MAX_VALUE, 1, Duration.ofSeconds(common.warmup), target::meter, opener);
+            ParallelWriter.Result r = ParallelWriter.run(readers, Long.MAX_VALUE, 1,
+                    Duration.ofSeconds(common.duration), target::meter, opener);
+            table.row(name, r.perSecond(), r.latencies().p50(), r.latencies().p99(), r.latencies().p999(), 0L,
+                    r.cpu().perOperation(r.written()), "");
+        }
+    }
+
+    static Jedis redis(Target target) {
+        return new Jedis("127.0.0.1", target.embedded().orElseThrow().redisPort());
+    }
+}

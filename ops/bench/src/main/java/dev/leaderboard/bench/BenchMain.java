@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ops/bench/run", mixinStandardHelpOptions = true, subcommands = {
         WriteCommands.RestSingle.class, WriteCommands.RestBatch.class, WriteCommands.Kafka.class,
         WriteCommands.HotPlayer.class, WriteCommands.Ingestion.class, JfrSummaryCommand.class,
-        dev.leaderboard.bench.reads.ReadCommands.Reads.class,
+        dev.leaderboard.bench.reads.ReadCommands.Reads.class, dev.leaderboard.bench.reads.ReadCommands.Sse.class,
+        dev.leaderboard.bench.reads.ExportAndClose.Export.class, dev.leaderboard.bench.reads.ExportAndClose.Close.class,
         CommandLine.HelpCommand.class},
         description = "Benchmarks of the leaderboard server on Gatling, each with its same-run baseline "
                 + "(docs/benchmarks.md).")

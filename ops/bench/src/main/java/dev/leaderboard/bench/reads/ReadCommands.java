@@ -199,6 +199,71 @@ public final class ReadCommands {
         }
     }
 
+    @Command(name = "sse", mixinStandardHelpOptions = true, description = "A synthetic board of --players, "
+            + "--streams SSE streams of top=10 on Gatling, then --changes timed changes of the top: delivery from the "
+            + "change's 202 to each client, and the server's fan-out timer.")
+    public static final class Sse extends ReadCommand {
+        @Option(names = "--streams", defaultValue = "10000", description = "SSE streams (default ${DEFAULT-VALUE})")
+        int streams;
+        @Option(names = "--changes", defaultValue = "10", description = "timed changes of the top (default "
+                + "${DEFAULT-VALUE})")
+        int changes;
+        @Option(names = "--change-spacing", defaultValue = "1000", description = "ms after a change reached every "
+                + "client before the next, above the 250 ms throttle (default ${DEFAULT-VALUE})")
+        int spacing;
+
+        protected String name() {
+            return "sse";
+        }
+
+        protected List<String> serverArguments() { // every stream comes from 127.0.0.1
+            return List.of("--leaderboard.stream.max-connections-per-ip=" + (streams + 10),
+                    "--leaderboard.stream.max-connections=" + Math.max(10_000, streams + 10));
+        }
+
+        protected void run(Target target) throws Exception {
+            common.positive("--streams", streams);
+            common.positive("--changes", changes);
+            board(target);
+            ServerApi api = api(target);
+            ServerApi.ActionType type = api.richestActionType();
+            if (type.points() <= Board.TOP_SCORE) {
+                throw new IllegalStateException("no action type is worth more than the top score: " + type);
+            }
+            target.progress.printf("[sse] %,d streams, %d changes by %s-leader (%s); projections %s%n", streams,
+                    changes, target.runId, type, target.admin().awaitProjections(Duration.ofMinutes(5)));
+            Deliveries deliveries = new Deliveries(streams, changes, type.points());
+            double[] fanOut = {api.metric("leaderboard.stream.fanout", "COUNT").orElse(0),
+                    api.metric("leaderboard.stream.fanout", "TOTAL_TIME").orElse(0)};
+            GatlingStats stats = new SseLoad(target.baseUrl(), target.tokens.service(), streams, changes,
+                    Duration.ofMillis(spacing), target.runId + "-leader", type, target.runId,
+                    Duration.ofSeconds(60 + streams / 50), deliveries).run();
+            double events = api.metric("leaderboard.stream.fanout", "COUNT").orElse(0) - fanOut[0];
+            double seconds = api.metric("leaderboard.stream.fanout", "TOTAL_TIME").orElse(0) - fanOut[1];
+            GatlingStats.Request open = stats.request("open").orElseThrow();
+            System.out.printf("  streams: %,d opened, %,d failed; open -> snapshot p50 %.0f ms, p99 %.0f ms (Gatling)%n",
+                    open.ok(), open.ko(), open.p50(), open.p99());
+            Table table = new Table("SSE delivery, ms from the change's 202 to each client's event (%,d streams)"
+                    .formatted(deliveries.opened()), "change", "received", "of", "first", "p50", "p99", "last");
+            List<Deliveries.Change> measured = deliveries.changes();
+            measured.forEach(c -> table.row(c.number(), c.received(), c.expected(), c.first(), c.p50(), c.p99(),
+                    c.last()));
+            System.out.print(table.render());
+            long[] first = measured.stream().mapToLong(Deliveries.Change::first).sorted().toArray();
+            long[] last = measured.stream().mapToLong(Deliveries.Change::last).sorted().toArray();
+            if (first.length > 0) {
+                System.out.printf("  over %d changes: first client p50 %d / p99 %d ms, last client p50 %d / p99 %d "
+                        + "ms%n", first.length, Deliveries.at(first, 0.5), Deliveries.at(first, 0.99),
+                        Deliveries.at(last, 0.5), Deliveries.at(last, 0.99));
+            }
+            System.out.printf("  server leaderboard.stream.fanout: %.0f group events, %.2f ms each (offering one "
+                    + "event to all its clients)%n", events, events == 0 ? 0 : seconds * 1000 / events);
+            if (!stats.errors().isEmpty()) {
+                System.out.println("  failed checks: " + stats.errors());
+            }
+        }
+    }
+
     static Jedis redis(Target target) {
         return new Jedis("127.0.0.1", target.embedded().orElseThrow().redisPort());
     }

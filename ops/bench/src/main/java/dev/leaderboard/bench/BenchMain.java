@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         WriteCommands.HotPlayer.class, WriteCommands.Ingestion.class, JfrSummaryCommand.class,
         dev.leaderboard.bench.reads.ReadCommands.Reads.class, dev.leaderboard.bench.reads.ReadCommands.Sse.class,
         dev.leaderboard.bench.reads.ExportAndClose.Export.class, dev.leaderboard.bench.reads.ExportAndClose.Close.class,
-        dev.leaderboard.bench.projections.CatchUp.class,
+        dev.leaderboard.bench.projections.CatchUp.class, dev.leaderboard.bench.projections.Lag.class,
         CommandLine.HelpCommand.class},
         description = "Benchmarks of the leaderboard server on Gatling, each with its same-run baseline "
                 + "(docs/benchmarks.md).")

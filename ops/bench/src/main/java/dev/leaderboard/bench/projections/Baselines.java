@@ -1,14 +1,11 @@
 package dev.leaderboard.bench.projections;
 
-import dev.leaderboard.bench.core.Database;
-import dev.leaderboard.bench.core.ParallelWriter;
-import dev.leaderboard.bench.core.Target;
+import dev.leaderboard.bench.core.*;
+import dev.leaderboard.bench.reads.ReadCommands;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
+import java.sql.*;
 import java.time.Duration;
 
 /**
@@ -41,7 +38,7 @@ record Baselines(Target target, EventFill fill, long points, String[] periods, i
             redis.del(keys);
             return ParallelWriter.run(connections, fill.events(), batch, limit, target::meter, () -> {
                 Jedis jedis = redis();
-                return writer(jedis, (first, end) -> {
+                return ReadCommands.writer(jedis, (first, end) -> {
                     Pipeline pipeline = jedis.pipelined();
                     for (long i = first; i < end; i++) {
                         for (String key : keys) {
@@ -74,7 +71,7 @@ record Baselines(Target target, EventFill fill, long points, String[] periods, i
                         ON CONFLICT (generation, leaderboard_id, time_window, period, user_id) DO UPDATE
                         SET score = EXCLUDED.score, reached_at = EXCLUDED.reached_at, version = EXCLUDED.version
                         WHERE standing.version < EXCLUDED.version""");
-                return writer(connection, (first, end) -> {
+                return ReadCommands.writer(connection, (first, end) -> {
                     int n = (int) (end - first) * 4;
                     Object[][] columns = {new String[n], new String[n], new String[n], new String[n], new Long[n],
                             new Timestamp[n], new Long[n]};
@@ -98,21 +95,5 @@ record Baselines(Target target, EventFill fill, long points, String[] periods, i
         } finally {
             database.execute("DROP SCHEMA bench_scratch CASCADE");
         }
-    }
-
-    interface Batch {
-        void write(long first, long end) throws Exception;
-    }
-
-    private static ParallelWriter.Writer writer(AutoCloseable connection, Batch batch) {
-        return new ParallelWriter.Writer() {
-            public void write(long first, long end) throws Exception {
-                batch.write(first, end);
-            }
-
-            public void close() throws Exception {
-                connection.close();
-            }
-        };
     }
 }

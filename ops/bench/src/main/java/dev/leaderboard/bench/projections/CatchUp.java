@@ -1,23 +1,14 @@
 package dev.leaderboard.bench.projections;
 
-import dev.leaderboard.bench.core.CpuMeter;
-import dev.leaderboard.bench.core.Database;
-import dev.leaderboard.bench.core.ParallelWriter;
-import dev.leaderboard.bench.core.Table;
-import dev.leaderboard.bench.core.Target;
+import dev.leaderboard.bench.core.*;
 import dev.leaderboard.bench.reads.Board;
 import dev.leaderboard.bench.reads.ReadCommands;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.*;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.sql.*;
+import java.time.*;
 import java.time.temporal.ChronoUnit;
 import java.util.stream.StreamSupport;
 
@@ -36,10 +27,6 @@ public final class CatchUp extends ReadCommands.ReadCommand {
     @Option(names = "--baseline-seconds", defaultValue = "60", description = "time limit of each baseline (default "
             + "${DEFAULT-VALUE})")
     int baselineSeconds;
-
-    protected String name() {
-        return "catch-up";
-    }
 
     protected void run(Target target) throws Exception {
         common.positive("--events", events);

@@ -1,17 +1,10 @@
 package dev.leaderboard.bench.projections;
 
-import dev.leaderboard.bench.core.GatlingRun;
-import dev.leaderboard.bench.core.GatlingStats;
-import dev.leaderboard.bench.core.Latencies;
-import dev.leaderboard.bench.core.Phase;
-import dev.leaderboard.bench.core.Table;
-import dev.leaderboard.bench.core.Target;
-import dev.leaderboard.bench.core.Window;
+import dev.leaderboard.bench.core.*;
 import dev.leaderboard.bench.reads.Board;
 import dev.leaderboard.bench.reads.ReadCommands;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.*;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 
@@ -21,12 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.asLongAs;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.pause;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -40,10 +28,6 @@ public final class Lag extends ReadCommands.ReadCommand {
     @Option(names = "--probe-every", defaultValue = "100", description = "one probe per N actions (default "
             + "${DEFAULT-VALUE})")
     int probeEvery;
-
-    protected String name() {
-        return "lag";
-    }
 
     /** @param membersKey the all-time members hash of {@code global} in the live generation */
     public record Load(String baseUrl, String token, int rate, int players, int probeEvery, String runId, Window window,

@@ -3,9 +3,7 @@ package dev.leaderboard.bench.reads;
 import dev.leaderboard.bench.core.Database;
 import redis.clients.jedis.Jedis;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.sql.*;
 
 /**
  * The synthetic board of {@code global}: player {@code u<i>} (i = 1..players) has score

@@ -1,27 +1,15 @@
 package dev.leaderboard.bench.reads;
 
-import dev.leaderboard.bench.core.Admin;
-import dev.leaderboard.bench.core.Database;
-import dev.leaderboard.bench.core.ServerProcess;
-import dev.leaderboard.bench.core.Table;
-import dev.leaderboard.bench.core.Target;
+import dev.leaderboard.bench.core.*;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.*;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.net.http.*;
+import java.sql.*;
+import java.time.*;
 import java.util.Iterator;
 import java.util.List;
 
@@ -43,10 +31,6 @@ public final class ExportAndClose {
         @Option(names = "--export-heap", defaultValue = "64m", description = "-Xmx of the exporting server "
                 + "(default ${DEFAULT-VALUE})")
         String heap;
-
-        protected String name() {
-            return "export";
-        }
 
         protected void run(Target target) throws Exception {
             Database database = target.database().orElseThrow();
@@ -108,10 +92,6 @@ public final class ExportAndClose {
         @Option(names = "--close-heap", defaultValue = "256m", description = "-Xmx of the closing server "
                 + "(default ${DEFAULT-VALUE})")
         String heap;
-
-        protected String name() {
-            return "close";
-        }
 
         protected List<String> serverArguments() {
             return List.of(DISABLED); // only the second server closes periods

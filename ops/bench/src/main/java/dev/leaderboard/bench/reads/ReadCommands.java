@@ -1,27 +1,14 @@
 package dev.leaderboard.bench.reads;
 
-import dev.leaderboard.bench.core.CommonOptions;
-import dev.leaderboard.bench.core.CpuMeter;
-import dev.leaderboard.bench.core.GatlingStats;
-import dev.leaderboard.bench.core.ParallelWriter;
-import dev.leaderboard.bench.core.Phase;
-import dev.leaderboard.bench.core.ServerProcess;
-import dev.leaderboard.bench.core.Table;
-import dev.leaderboard.bench.core.Target;
-import dev.leaderboard.bench.core.Window;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import dev.leaderboard.bench.core.*;
+import picocli.CommandLine.*;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import redis.clients.jedis.Jedis;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.*;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -39,7 +26,9 @@ public final class ReadCommands {
         @Spec
         CommandSpec spec;
 
-        protected abstract String name();
+        protected String name() {
+            return spec.name();
+        }
 
         protected List<String> serverArguments() {
             return List.of();
@@ -119,10 +108,6 @@ public final class ReadCommands {
                 + "(default ${DEFAULT-VALUE})")
         int writePlayers;
 
-        protected String name() {
-            return "reads";
-        }
-
         protected void run(Target target) throws Exception {
             common.positive("--readers", readers);
             if (!List.of("kafka", "rest").contains(writeVia)) {
@@ -181,15 +166,7 @@ public final class ReadCommands {
                 throws Exception {
             ParallelWriter.Opener opener = () -> {
                 Jedis jedis = redis(target);
-                return new ParallelWriter.Writer() {
-                    public void write(long first, long end) {
-                        call.accept(jedis);
-                    }
-
-                    public void close() {
-                        jedis.close();
-                    }
-                };
+                return writer(jedis, (first, end) -> call.accept(jedis));
             };
             ParallelWriter.run(readers, Long.MAX_VALUE, 1, Duration.ofSeconds(common.warmup), target::meter, opener);
             ParallelWriter.Result r = ParallelWriter.run(readers, Long.MAX_VALUE, 1,
@@ -211,10 +188,6 @@ public final class ReadCommands {
         @Option(names = "--change-spacing", defaultValue = "1000", description = "ms after a change reached every "
                 + "client before the next, above the 250 ms throttle (default ${DEFAULT-VALUE})")
         int spacing;
-
-        protected String name() {
-            return "sse";
-        }
 
         protected List<String> serverArguments() { // every stream comes from 127.0.0.1
             return List.of("--leaderboard.stream.max-connections-per-ip=" + (streams + 10),
@@ -262,6 +235,23 @@ public final class ReadCommands {
                 System.out.println("  failed checks: " + stats.errors());
             }
         }
+    }
+
+    public interface Batch {
+        void write(long first, long end) throws Exception;
+    }
+
+    /** A {@link ParallelWriter.Writer} of one connection. */
+    public static ParallelWriter.Writer writer(AutoCloseable connection, Batch batch) {
+        return new ParallelWriter.Writer() {
+            public void write(long first, long end) throws Exception {
+                batch.write(first, end);
+            }
+
+            public void close() throws Exception {
+                connection.close();
+            }
+        };
     }
 
     static Jedis redis(Target target) {

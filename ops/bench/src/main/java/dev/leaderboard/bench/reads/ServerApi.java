@@ -5,14 +5,10 @@ import dev.leaderboard.bench.core.Admin;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.*;
 import java.time.Duration;
 import java.util.OptionalDouble;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.*;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the read-side scenarios call besides their load: one action, the action types, actuator metrics, restore. */
@@ -61,10 +57,6 @@ public record ServerApi(URI baseUrl, String serviceToken, Admin admin) {
         return (long) metric("jvm.memory.used?tag=area:heap", "VALUE").orElse(-1);
     }
 
-    public long heapMax() {
-        return (long) metric("jvm.memory.max?tag=area:heap", "VALUE").orElse(-1);
-    }
-
     /** {@code POST /api/v1/admin/projections/standings/restore}: PostgreSQL into Redis, synchronous; the rows copied. */
     public long restore() {
         Admin.Answer answer = admin.post("/api/v1/admin/projections/standings/restore");
@@ -96,7 +88,8 @@ public record ServerApi(URI baseUrl, String serviceToken, Admin admin) {
         @Override
         public String toString() {
             return "heap used %d MiB before, at most %d MiB in %d samples, max heap %d MiB".formatted(before >> 20,
-                    highest.get() >> 20, samples.get(), heapMax() >> 20);
+                    highest.get() >> 20, samples.get(),
+                    (long) metric("jvm.memory.max?tag=area:heap", "VALUE").orElse(-1) >> 20);
         }
     }
 }

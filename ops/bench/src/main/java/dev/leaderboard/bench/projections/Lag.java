@@ -25,7 +25,7 @@ public final class Lag extends ReadCommands.ReadCommand {
 
     @Option(names = "--rate", defaultValue = "2000", description = "actions per second (default ${DEFAULT-VALUE})")
     int rate;
-    @Option(names = "--probe-every", defaultValue = "100", description = "one probe per N actions (default "
+    @Option(names = "--probe-every", defaultValue = "20", description = "one probe per N actions (default "
             + "${DEFAULT-VALUE})")
     int probeEvery;
 

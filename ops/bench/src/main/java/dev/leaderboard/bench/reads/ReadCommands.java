@@ -119,7 +119,7 @@ public final class ReadCommands {
                     writeRate == 0 ? "" : ", under " + writeRate + " actions/s via " + writeVia), "figure", "per s",
                     "p50 ms", "p99 ms", "p99.9 ms", "ko", "CPU ms/op bench / server / PG", "writes/s achieved");
             String board = "/api/v1/leaderboards/" + Board.ID;
-            read(target, table, "edge floor: GET /actuator/health/liveness", () -> "/actuator/health/liveness");
+            read(target, table, "edge floor: GET /api/v1/action-types", () -> "/api/v1/action-types");
             read(target, table, "GET rankings?limit=10", () -> board + "/rankings?limit=10");
             read(target, table, "GET players/{random}?context=5", () -> board + "/players/"
                     + Board.playerId(1 + ThreadLocalRandom.current().nextInt(players)) + "?context=5");

@@ -65,7 +65,6 @@ public final class Lag extends ReadCommands.ReadCommand {
         measured.profile().ifPresent(System.out::println);
     }
 
-    /** The Gatling simulation of {@link Lag}. */
     public static class LagSimulation extends io.gatling.javaapi.core.Simulation {
 
         private final Load load = GatlingRun.parameters(Load.class);

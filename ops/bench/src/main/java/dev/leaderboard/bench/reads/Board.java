@@ -40,7 +40,7 @@ public record Board(Database database, int players) {
         }
     }
 
-    /** The Redis key of a board's sorted set ({@code :rank}) or members hash ({@code :members}) in the live generation. */
+    /** A board's sorted set ({@code rank}) or members hash ({@code members}) in Redis, live generation. */
     public static String redisKey(Jedis redis, String board, String suffix) {
         String generation = redis.get("lb:generation");
         if (generation == null) {

@@ -35,7 +35,6 @@ public final class Deliveries {
         Arrays.stream(seenAt).forEach(row -> Arrays.fill(row, -1));
     }
 
-    /** A client's stream is open; returns its index. */
     public synchronized int open() {
         return opened++;
     }
@@ -82,7 +81,6 @@ public final class Deliveries {
         return changes;
     }
 
-    /** The nearest-rank percentile of sorted values. */
     public static long at(long[] sorted, double quantile) {
         return sorted[(int) Math.max(0, Math.ceil(quantile * sorted.length) - 1)];
     }

@@ -241,7 +241,6 @@ public final class ReadCommands {
         void write(long first, long end) throws Exception;
     }
 
-    /** A {@link ParallelWriter.Writer} of one connection. */
     public static ParallelWriter.Writer writer(AutoCloseable connection, Batch batch) {
         return new ParallelWriter.Writer() {
             public void write(long first, long end) throws Exception {

@@ -58,21 +58,14 @@ public record ReadLoad(URI baseUrl, String name, Supplier<String> path, int read
             List<PopulationBuilder> populations = new ArrayList<>(List.of(scenario(load.name())
                     .exec(http(load.window().name(load.name())).get(s -> load.path().get()).check(status().is(200)))
                     .injectClosed(constantConcurrentUsers(load.readers()).during(load.window().total()))));
-            load.write().ifPresent(w -> populations.add(scenario(WRITE).exec(w.via().equals("kafka")
-                            ? io.gatling.javaapi.core.CoreDsl.exec(session -> {
-                                String user = w.user();
-                                producer.send(new ProducerRecord<>("leaderboard.actions", user,
-                                        w.action(w.sent().incrementAndGet(), user)), (m, e) -> {
-                                    if (e == null) {
-                                        w.acknowledged().incrementAndGet();
-                                    }
-                                });
-                                return session;
-                            })
-                            : io.gatling.javaapi.core.CoreDsl.exec(http(load.window().name(WRITE)).post("/api/v1/actions")
-                                    .header("Authorization", "Bearer " + w.token())
-                                    .body(StringBody(s -> w.action(w.sent().incrementAndGet(), w.user()))).check(status().is(202))))
-                    .injectOpen(constantUsersPerSec(w.rate()).during(load.window().total()))));
+            load.write().ifPresent(w -> populations.add(scenario(WRITE).exec(w.via().equals("kafka") ? exec(s -> {
+                String user = w.user();
+                producer.send(new ProducerRecord<>("leaderboard.actions", user, w.action(w.sent().incrementAndGet(),
+                        user)), (metadata, e) -> w.acknowledged().addAndGet(e == null ? 1 : 0));
+                return s;
+            }) : exec(http(load.window().name(WRITE)).post("/api/v1/actions").header("Authorization", "Bearer "
+                    + w.token()).body(StringBody(s -> w.action(w.sent().incrementAndGet(), w.user())))
+                    .check(status().is(202)))).injectOpen(constantUsersPerSec(w.rate()).during(load.window().total()))));
             setUp(populations).protocols(http.baseUrl(load.baseUrl().toString()).shareConnections()
                     .contentTypeHeader("application/json").disableWarmUp());
         }

@@ -28,7 +28,6 @@ public record ServerApi(URI baseUrl, String serviceToken, Admin admin) {
                 .statusCode();
     }
 
-    /** The configured action type worth the most points. */
     public ActionType richestActionType() {
         ActionType best = new ActionType("none", 0);
         for (JsonNode type : admin.get("/api/v1/action-types").json()) {

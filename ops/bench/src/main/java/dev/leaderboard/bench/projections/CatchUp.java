@@ -5,7 +5,6 @@ import dev.leaderboard.bench.reads.Board;
 import dev.leaderboard.bench.reads.ReadCommands;
 import picocli.CommandLine.*;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
 
 import java.sql.*;
 import java.time.*;
@@ -38,19 +37,9 @@ public final class CatchUp extends ReadCommands.ReadCommand {
         }
         target.progress.println("[catch-up] seed event stored; projections "
                 + target.admin().awaitProjections(Duration.ofMinutes(5)));
-        String[] seed = new String[5]; // type, meta_data, payload_revision, payload_type, payload
-        try (Connection c = database.connect(); PreparedStatement q = c.prepareStatement("SELECT type, "
-                + "convert_from(meta_data, 'UTF8'), payload_revision, payload_type, convert_from(payload, 'UTF8') "
-                + "FROM domain_event_entry WHERE aggregate_identifier = ?")) {
-            q.setString(1, seedUser);
-            try (ResultSet row = q.executeQuery()) {
-                row.next();
-                for (int i = 0; i < 5; i++) {
-                    seed[i] = row.getString(i + 1);
-                }
-            }
-        }
-        long points = EventFill.tree(seed[4]).path("points").asLong();
+        String seed = database.queryText("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE "
+                + "aggregate_identifier = '" + seedUser + "'");
+        long points = EventFill.tree(seed).path("points").asLong();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant dayStart = now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant first = now.minus(1, ChronoUnit.HOURS).minus(events, ChronoUnit.MICROS);
@@ -58,15 +47,11 @@ public final class CatchUp extends ReadCommands.ReadCommand {
                 : first.truncatedTo(ChronoUnit.SECONDS)); // one day, week and month, like the seed's periods
         long started = System.nanoTime();
         try (Connection c = database.connect(); PreparedStatement insert = c.prepareStatement(
-                fill.insertSql(seed[4], points))) {
+                fill.insertSql(seed, points, seedUser))) {
             c.setAutoCommit(false); // the running processor sees the whole fill at the commit
             for (long from = 0; from < events; from += 100_000) {
-                insert.setString(1, seed[0]);
-                insert.setBytes(2, seed[1] == null ? null : seed[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                insert.setString(3, seed[2]);
-                insert.setString(4, seed[3]);
-                insert.setLong(5, from);
-                insert.setLong(6, Math.min(events, from + 100_000) - 1);
+                insert.setLong(1, from);
+                insert.setLong(2, Math.min(events, from + 100_000) - 1);
                 insert.executeUpdate();
             }
             c.commit();
@@ -85,7 +70,7 @@ public final class CatchUp extends ReadCommands.ReadCommand {
         CpuMeter.Usage usage = cpu.stop();
         String stored = database.queryText("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE "
                 + "aggregate_identifier = '" + last + "' ORDER BY sequence_number DESC LIMIT 1");
-        String expected = fill.expectedPayload(seed[4], events - 1, points);
+        String expected = fill.expectedPayload(seed, events - 1, points);
         System.out.println("  fill format: " + (expected.equals(stored) ? "the last filled payload is what the "
                 + "server's serializer writes" : "DIFFERS\n    stored   " + stored + "\n    expected " + expected));
         var settings = target.settings();
@@ -94,7 +79,7 @@ public final class CatchUp extends ReadCommands.ReadCommand {
                 "s", "ratio", "p50 / p99 / p99.9 per batch", "CPU ms/event bench / server / PG");
         table.row("catch-up: commit -> lag 0 and last player in Redis", events / seconds, seconds, "1.00", "",
                 usage.perOperation(events));
-        var totals = EventFill.tree(seed[4]).path("totals");
+        var totals = EventFill.tree(seed).path("totals");
         String[] periods = {"all-time", totals.path("daily").path("period").asText(),
                 totals.path("weekly").path("period").asText(), totals.path("monthly").path("period").asText()};
         Baselines baselines = new Baselines(target, fill, points, periods, settings.projectionThreads(),

@@ -70,17 +70,19 @@ public record EventFill(long events, int users, String prefix, Instant first) {
         return event;
     }
 
-    /** The chunk INSERT: parameters type, meta_data, payload_revision, payload_type, first and last event number. */
-    public String insertSql(String seedPayload, long points) throws IOException {
+    /** The chunk INSERT (parameters: first and last event number); other columns are copied from the seed's row. */
+    public String insertSql(String seedPayload, long points, String seedAggregate) throws IOException {
         return """
                 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                                                 meta_data, payload_revision, payload_type, payload, time_stamp)
-                SELECT e.user_id, e.seq, ?, gen_random_uuid()::text, ?, ?, ?, convert_to(%s, 'UTF8'),
+                SELECT e.user_id, e.seq, s.type, gen_random_uuid()::text, s.meta_data, s.payload_revision,
+                       s.payload_type, convert_to(%s, 'UTF8'),
                        to_char(e.occurred AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-                FROM (SELECT '%su' || (g.i %% %d) AS user_id, g.i / %d AS seq, '%sa' || g.i AS action_id,
+                FROM (SELECT * FROM domain_event_entry WHERE aggregate_identifier = '%s') AS s,
+                     (SELECT '%su' || (g.i %% %d) AS user_id, g.i / %d AS seq, '%sa' || g.i AS action_id,
                              %d * (g.i / %d + 1) AS total, '%s'::timestamptz + g.i * interval '1 microsecond' AS occurred
                       FROM generate_series(?::bigint, ?::bigint) AS g(i)) AS e"""
-                .formatted(payloadSql(seedPayload), prefix, users, users, prefix, points, users, first);
+                .formatted(payloadSql(seedPayload), seedAggregate, prefix, users, users, prefix, points, users, first);
     }
 
     /** Jackson's Instant format (ISO_INSTANT): as many groups of 3 fraction digits as needed, none for whole seconds. */

@@ -142,7 +142,7 @@ public final class ReadCommands {
                     Optional.of(target.phase(name.replaceAll("\\W+", "-"))));
             Optional<ReadLoad.WriteLoad> write = writeRate == 0 ? Optional.empty() : Optional.of(new ReadLoad.WriteLoad(
                     writeRate, writeVia, target.tokens.service(), target.embedded().orElseThrow().kafkaBootstrap(),
-                    writePlayers, target.runId + name.length()));
+                    writePlayers, target.runId + "-" + Integer.toHexString(name.hashCode())));
             target.progress.printf("[reads] %s: %d readers, %d s + %d s%n", name, readers, common.warmup,
                     common.duration);
             GatlingStats stats = new ReadLoad(target.baseUrl(), name, path, readers, window, write).run();

@@ -26,7 +26,7 @@ public final class ExportAndClose {
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "A synthetic board of --players, "
             + "exported as NDJSON and CSV by a second server (query role, small heap), heap sampled; baseline: a plain "
-            + "JDBC cursor over the same rows.")
+            + "JDBC cursor over the same rows. (--players: 1,000,000 unless given)")
     public static final class Export extends ReadCommands.ReadCommand {
         @Option(names = "--export-heap", defaultValue = "64m", description = "-Xmx of the exporting server "
                 + "(default ${DEFAULT-VALUE})")
@@ -91,7 +91,8 @@ public final class ExportAndClose {
     }
 
     @Command(name = "close", mixinStandardHelpOptions = true, description = "--players standings of a past day, "
-            + "closed by a second server (small heap, polling every second); baseline: COPY out and in.")
+            + "closed by a second server (small heap, polling every second); baseline: COPY out and in. "
+            + "(--players: 1,000,000 unless given)")
     public static final class Close extends ReadCommands.ReadCommand {
         static final String DISABLED = "--leaderboard.periods.close.enabled=false";
 

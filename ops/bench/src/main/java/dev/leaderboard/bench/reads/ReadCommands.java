@@ -93,7 +93,7 @@ public final class ReadCommands {
 
     @Command(name = "reads", mixinStandardHelpOptions = true, description = "A synthetic board of --players, then "
             + "closed-loop reads (edge floor, top 10, player context) next to bare Redis (ZREVRANGE, ZREVRANK); "
-            + "optionally under an open-loop write load.")
+            + "optionally under an open-loop write load. (--players: 1,000,000 unless given)")
     public static final class Reads extends ReadCommand {
         @Option(names = "--readers", defaultValue = "16", description = "concurrent readers, HTTP and Redis alike "
                 + "(default ${DEFAULT-VALUE})")
@@ -178,7 +178,8 @@ public final class ReadCommands {
 
     @Command(name = "sse", mixinStandardHelpOptions = true, description = "A synthetic board of --players, "
             + "--streams SSE streams of top=10 on Gatling, then --changes timed changes of the top: delivery from the "
-            + "change's 202 to each client, and the server's fan-out timer.")
+            + "change's 202 to each client, and the server's fan-out timer."
+            + " (--players: 1,000,000 unless given)")
     public static final class Sse extends ReadCommand {
         @Option(names = "--streams", defaultValue = "10000", description = "SSE streams (default ${DEFAULT-VALUE})")
         int streams;

@@ -80,12 +80,13 @@ public record EventFill(long events, int users, String prefix, Instant first) {
                        to_char(e.occurred AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
                 FROM (SELECT * FROM domain_event_entry WHERE aggregate_identifier = '%s') AS s,
                      (SELECT '%su' || (g.i %% %d) AS user_id, g.i / %d AS seq, '%sa' || g.i AS action_id,
-                             %d * (g.i / %d + 1) AS total, '%s'::timestamptz + g.i * interval '1 microsecond' AS occurred
+                             %d * (g.i / %d + 1) AS total,
+                             '%s'::timestamptz + g.i * interval '1 microsecond' AS occurred
                       FROM generate_series(?::bigint, ?::bigint) AS g(i)) AS e"""
                 .formatted(payloadSql(seedPayload), seedAggregate, prefix, users, users, prefix, points, users, first);
     }
 
-    /** Jackson's Instant format (ISO_INSTANT): as many groups of 3 fraction digits as needed, none for whole seconds. */
+    /** Jackson's Instant format (ISO_INSTANT): groups of 3 fraction digits as needed, none for whole seconds. */
     private static String iso(String column) {
         String micros = "(extract(microseconds FROM " + column + ")::bigint % 1000000)";
         String utc = "(" + column + " AT TIME ZONE 'UTC')";

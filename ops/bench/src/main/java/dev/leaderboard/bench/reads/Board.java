@@ -23,7 +23,8 @@ public record Board(Database database, int players) {
     /** Inserts the rows into a window's period ({@code all-time/all-time}, or a past day for the close). */
     public long insert(String window, String period) throws SQLException {
         try (Connection connection = database.connect(); PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO standing (generation, leaderboard_id, time_window, period, user_id, score, reached_at, version)
+                INSERT INTO standing (generation, leaderboard_id, time_window, period, user_id, score, reached_at,
+                                      version)
                 SELECT (SELECT live_generation FROM projection_generation WHERE projection = 'standings'), ?, ?, ?,
                        'u' || i, (99 * (?::bigint - i)) / greatest(?::bigint - 1, 1),
                        timestamptz '2026-01-01 00:00:00+00' + i * interval '1 millisecond', 0

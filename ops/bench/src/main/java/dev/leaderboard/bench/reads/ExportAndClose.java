@@ -60,7 +60,8 @@ public final class ExportAndClose {
                             linesBytesWrong[1] += line.length() + 1;
                         }
                         double seconds = (System.nanoTime() - start) / 1e9;
-                        table.row("export " + format + " (HTTP " + response.statusCode() + ", lines)", linesBytesWrong[0],
+                        table.row("export " + format + " (HTTP " + response.statusCode() + ", lines)",
+                                linesBytesWrong[0],
                                 linesBytesWrong[1] / 1048576.0, seconds, linesBytesWrong[0] / seconds,
                                 linesBytesWrong[2], heapSamples);
                     }
@@ -130,7 +131,8 @@ public final class ExportAndClose {
                                 "includes up to 1 s poll interval")
                         .row("baseline: COPY ranked rows TO STDOUT", copy.out, players() / copy.out,
                                 "%.1f MiB".formatted(copy.bytes / 1048576.0))
-                        .row("baseline: COPY FROM STDIN into period_result_entry copy", copy.in, players() / copy.in, "")
+                        .row("baseline: COPY FROM STDIN into a period_result_entry copy", copy.in, players() / copy.in,
+                                "")
                         .row("baseline: out + in", copy.out + copy.in, players() / (copy.out + copy.in), "")
                         .render());
             }

@@ -215,7 +215,8 @@ public final class ReadCommands {
             double events = api.metric("leaderboard.stream.fanout", "COUNT").orElse(0) - fanOut[0];
             double seconds = api.metric("leaderboard.stream.fanout", "TOTAL_TIME").orElse(0) - fanOut[1];
             GatlingStats.Request open = stats.request("open").orElseThrow();
-            System.out.printf("  streams: %,d opened, %,d failed; open -> snapshot p50 %.0f ms, p99 %.0f ms (Gatling)%n",
+            System.out.printf("  streams: %,d opened, %,d failed; open -> snapshot p50 %.0f ms, p99 %.0f ms "
+                    + "(Gatling)%n",
                     open.ok(), open.ko(), open.p50(), open.p99());
             Table table = new Table("SSE delivery, ms from the change's 202 to each client's event (%,d streams)"
                     .formatted(deliveries.opened()), "change", "received", "of", "first", "p50", "p99", "last");

@@ -65,7 +65,8 @@ public record ReadLoad(URI baseUrl, String name, Supplier<String> path, int read
                 return s;
             }) : exec(http(load.window().name(WRITE)).post("/api/v1/actions").header("Authorization", "Bearer "
                     + w.token()).body(StringBody(s -> w.action(w.sent().incrementAndGet(), w.user())))
-                    .check(status().is(202)))).injectOpen(constantUsersPerSec(w.rate()).during(load.window().total()))));
+                    .check(status().is(202))))
+                    .injectOpen(constantUsersPerSec(w.rate()).during(load.window().total()))));
             setUp(populations).protocols(http.baseUrl(load.baseUrl().toString()).shareConnections()
                     .contentTypeHeader("application/json").disableWarmUp());
         }

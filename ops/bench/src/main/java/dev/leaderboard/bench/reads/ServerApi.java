@@ -56,7 +56,7 @@ public record ServerApi(URI baseUrl, String serviceToken, Admin admin) {
         return (long) metric("jvm.memory.used?tag=area:heap", "VALUE").orElse(-1);
     }
 
-    /** {@code POST /api/v1/admin/projections/standings/restore}: PostgreSQL into Redis, synchronous; the rows copied. */
+    /** {@code POST …/standings/restore}: PostgreSQL into Redis, synchronous; returns the rows copied. */
     public long restore() {
         Admin.Answer answer = admin.post("/api/v1/admin/projections/standings/restore");
         if (answer.status() != 200) {

@@ -47,8 +47,10 @@ public record SseLoad(URI baseUrl, String token, int streams, int changes, Durat
                     .asLongAs(s -> d.opened() < load.streams() && System.currentTimeMillis() < s.getLong("due"))
                     .on(pause(Duration.ofMillis(100)))
                     .repeat(load.changes(), "k").on(
-                            exec(http("change").post("/api/v1/actions").header("Authorization", "Bearer " + load.token())
-                                    .body(StringBody(s -> "{\"actionId\":\"%s-change-%d\",\"type\":\"%s\",\"userId\":\"%s\"}"
+                            exec(http("change").post("/api/v1/actions")
+                                    .header("Authorization", "Bearer " + load.token())
+                                    .body(StringBody(s -> ("{\"actionId\":\"%s-change-%d\",\"type\":\"%s\","
+                                            + "\"userId\":\"%s\"}")
                                             .formatted(load.runId(), s.getInt("k"), load.type().type(), load.leader())))
                                     .check(status().is(202))),
                             exec(s -> {

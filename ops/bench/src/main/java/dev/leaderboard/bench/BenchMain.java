@@ -1,6 +1,10 @@
 package dev.leaderboard.bench;
 
 import dev.leaderboard.bench.core.*;
+import dev.leaderboard.bench.projections.CatchUp;
+import dev.leaderboard.bench.projections.Lag;
+import dev.leaderboard.bench.reads.ExportAndClose;
+import dev.leaderboard.bench.reads.ReadCommands;
 import dev.leaderboard.bench.write.WriteCommands;
 import picocli.CommandLine.*;
 import picocli.CommandLine;
@@ -9,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** {@code ops/bench/run <scenario> [options]}: one subcommand per scenario; {@code --help} on each. */
-@Command(name = "ops/bench/run", mixinStandardHelpOptions = true,
+@Command(name = "ops/bench/run", mixinStandardHelpOptions = true, subcommands = {
+        ReadCommands.Reads.class, ReadCommands.Sse.class, ExportAndClose.Export.class, ExportAndClose.Close.class,
+        CatchUp.class, Lag.class, CommandLine.HelpCommand.class},
         description = "Benchmarks of the leaderboard server on Gatling, each with its same-run baseline "
                 + "(docs/benchmarks.md).")
 public final class BenchMain {

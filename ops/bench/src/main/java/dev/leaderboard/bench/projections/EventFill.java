@@ -1,0 +1,101 @@
+package dev.leaderboard.bench.projections;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.*;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * The catch-up scenario's events as arithmetic: event {@code i} belongs to user {@code i % users} as its event number
+ * {@code i / users} (users interleave, so a processor batch never holds one player twice), is worth the seed event's
+ * points, carries the totals {@code points × (sequence + 1)} and happened at {@code first + i µs}.
+ * The payload is the server's own stored JSON of a real ScoreIncreased (the seed), with userId, actionId, the totals
+ * and occurredAt replaced by SQL columns: same fields, order and format as the server writes, {@code segment} included.
+ */
+public record EventFill(long events, int users, String prefix, Instant first) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> COLUMNS = Map.of("@user@", "e.user_id", "@action@", "e.action_id",
+            "@occurred@", iso("e.occurred"));
+
+    public String userId(long event) {
+        return prefix + "u" + event % users;
+    }
+
+    public long total(long event, long points) {
+        return points * (event / users + 1);
+    }
+
+    public String actionId(long event) {
+        return prefix + "a" + event;
+    }
+
+    public Instant occurredAt(long event) {
+        return first.plus(event, ChronoUnit.MICROS);
+    }
+
+    /** What the server would have stored for event {@code i}: the seed's JSON with this event's values. */
+    public String expectedPayload(String seedPayload, long event, long points) throws IOException {
+        return JSON.writeValueAsString(substitute(seedPayload, userId(event), actionId(event),
+                DateTimeFormatter.ISO_INSTANT.format(occurredAt(event)), LongNode.valueOf(total(event, points))));
+    }
+
+    /** A SQL expression of type text that renders the seed's payload with the columns of table alias {@code e}. */
+    public static String payloadSql(String seedPayload) throws IOException {
+        String sql = "'" + JSON.writeValueAsString(substitute(seedPayload, "@user@", "@action@", "@occurred@",
+                TextNode.valueOf("@total@"))).replace("'", "''").replace("\"@total@\"", "' || e.total || '") + "'";
+        for (Map.Entry<String, String> column : COLUMNS.entrySet()) {
+            sql = sql.replace(column.getKey(), "' || " + column.getValue() + " || '");
+        }
+        return sql;
+    }
+
+    private static ObjectNode substitute(String seedPayload, String user, String action, String occurred,
+                                         JsonNode total) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(seedPayload);
+        event.put("userId", user).put("actionId", action).put("occurredAt", occurred);
+        ObjectNode totals = (ObjectNode) event.get("totals");
+        totals.properties().forEach(window -> {
+            if (window.getValue().isNumber()) {
+                totals.set(window.getKey(), total);
+            } else if (window.getValue() instanceof ObjectNode period && period.has("total")) {
+                period.set("total", total);
+            }
+        });
+        return event;
+    }
+
+    /** The chunk INSERT (parameters: first and last event number); other columns are copied from the seed's row. */
+    public String insertSql(String seedPayload, long points, String seedAggregate) throws IOException {
+        return """
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                                                meta_data, payload_revision, payload_type, payload, time_stamp)
+                SELECT e.user_id, e.seq, s.type, gen_random_uuid()::text, s.meta_data, s.payload_revision,
+                       s.payload_type, convert_to(%s, 'UTF8'),
+                       to_char(e.occurred AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                FROM (SELECT * FROM domain_event_entry WHERE aggregate_identifier = '%s') AS s,
+                     (SELECT '%su' || (g.i %% %d) AS user_id, g.i / %d AS seq, '%sa' || g.i AS action_id,
+                             %d * (g.i / %d + 1) AS total,
+                             '%s'::timestamptz + g.i * interval '1 microsecond' AS occurred
+                      FROM generate_series(?::bigint, ?::bigint) AS g(i)) AS e"""
+                .formatted(payloadSql(seedPayload), seedAggregate, prefix, users, users, prefix, points, users, first);
+    }
+
+    /** Jackson's Instant format (ISO_INSTANT): groups of 3 fraction digits as needed, none for whole seconds. */
+    private static String iso(String column) {
+        String micros = "(extract(microseconds FROM " + column + ")::bigint % 1000000)";
+        String utc = "(" + column + " AT TIME ZONE 'UTC')";
+        return "(CASE WHEN " + micros + " = 0 THEN to_char(" + utc + ", 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                + " WHEN " + micros + " % 1000 = 0 THEN to_char(" + utc + ", 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+                + " ELSE to_char(" + utc + ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END)";
+    }
+
+    public static JsonNode tree(String json) throws IOException {
+        return JSON.readTree(json);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.leaderboard.bench.projections;
+
+import dev.leaderboard.bench.core.*;
+import dev.leaderboard.bench.reads.Board;
+import dev.leaderboard.bench.reads.ReadCommands;
+
+import picocli.CommandLine.*;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPooled;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+@Command(name = "lag", mixinStandardHelpOptions = true, description = "POST /api/v1/actions at --rate per second "
+        + "(Gatling open model); every --probe-every-th action goes to a fresh player, timed from its 202 until the "
+        + "player is in the all-time members hash in Redis.")
+public final class Lag extends ReadCommands.ReadCommand {
+
+    @Option(names = "--rate", defaultValue = "2000", description = "actions per second (default ${DEFAULT-VALUE})")
+    int rate;
+    @Option(names = "--probe-every", defaultValue = "20", description = "one probe per N actions (default "
+            + "${DEFAULT-VALUE})")
+    int probeEvery;
+
+    /** @param membersKey the all-time members hash of {@code global} in the live generation */
+    public record Load(String baseUrl, String token, int rate, int players, int probeEvery, String runId, Window window,
+                       int redisPort, String membersKey, ConcurrentLinkedQueue<Long> lags, AtomicLong unseen) {
+    }
+
+    protected void run(Target target) throws Exception {
+        common.positive("--rate", rate);
+        common.positive("--probe-every", probeEvery);
+        api(target).submit(target.runId + "-first", "quiz-completed", target.runId + "-first");
+        target.progress.println("[lag] projections " + target.admin().awaitProjections(Duration.ofMinutes(5)));
+        int port = target.embedded().orElseThrow().redisPort();
+        String members;
+        try (Jedis redis = new Jedis("127.0.0.1", port)) {
+            members = Board.redisKey(redis, "global", "members");
+        }
+        Window window = new Window(Duration.ofSeconds(common.warmup), Duration.ofSeconds(common.duration),
+                Optional.of(target.phase("lag")));
+        Load load = new Load(target.baseUrl().toString(), target.tokens.service(), rate, common.players, probeEvery,
+                target.runId, window, port, members, new ConcurrentLinkedQueue<>(), new AtomicLong());
+        GatlingStats stats = GatlingRun.run(LagSimulation.class, load, "lag");
+        Phase.Measured measured = window.measured();
+        target.checkAlive("during lag");
+        GatlingStats.Request r = stats.request("action").orElseThrow();
+        Latencies lag = Latencies.ofNanos(load.lags().stream().mapToLong(Long::longValue).toArray());
+        System.out.print(new Table("end-to-end lag at %,d actions/s (open model), %d s measured".formatted(rate,
+                common.duration), "figure", "per s", "p50 ms", "p99 ms", "p99.9 ms", "ko",
+                "CPU ms/action bench / server / PG")
+                .row("POST /api/v1/actions (Gatling)", r.ok() / (double) common.duration, r.p50(), r.p99(), r.p999(),
+                        r.ko(), measured.cpu().perOperation(r.ok()))
+                .row("lag: 202 -> in Redis (%d probes, %d unseen after 30 s)".formatted(lag.count(),
+                        load.unseen().get()), "", lag.p50(), lag.p99(), lag.p999(), "", "")
+                .render());
+        System.out.println("  " + measured.cpu().machine() + "; Gatling report " + stats.report());
+        measured.profile().ifPresent(System.out::println);
+    }
+
+    public static class LagSimulation extends io.gatling.javaapi.core.Simulation {
+
+        private final Load load = GatlingRun.parameters(Load.class);
+        private final AtomicLong sent = new AtomicLong();
+        private final JedisPooled redis = new JedisPooled("127.0.0.1", load.redisPort());
+
+        {
+            var actions = scenario("lag").exec(s -> {
+                long n = sent.incrementAndGet();
+                boolean probe = n % load.probeEvery() == 0;
+                return s.set("n", n).set("probe", probe).set("user", probe ? load.runId() + "-probe-" + n
+                        : "p" + ThreadLocalRandom.current().nextInt(load.players()));
+            }).exec(http(load.window().name("action")).post("/api/v1/actions").body(StringBody(s ->
+                    "{\"actionId\":\"%s-%d\",\"type\":\"quiz-completed\",\"userId\":\"%s\"}".formatted(load.runId(),
+                            s.getLong("n"), s.getString("user")))).check(status().is(202)))
+                    .doIf(s -> s.getBoolean("probe") && !load.window().name("x").apply(s).startsWith(Window.WARM_UP))
+                    .then(exec(s -> s.set("t0", System.nanoTime()).set("seen", false)),
+                            asLongAs(s -> !s.getBoolean("seen") && System.nanoTime() - s.getLong("t0") < 30e9).on(
+                                    exec(s -> s.set("seen", redis.hexists(load.membersKey(), s.getString("user")))),
+                                    pause(Duration.ofMillis(2))),
+                            exec(s -> {
+                                if (s.getBoolean("seen")) {
+                                    load.lags().add(System.nanoTime() - s.getLong("t0"));
+                                } else {
+                                    load.unseen().incrementAndGet();
+                                }
+                                return s;
+                            }));
+            setUp(actions.injectOpen(constantUsersPerSec(load.rate()).during(load.window().total())))
+                    .protocols(http.baseUrl(load.baseUrl()).shareConnections().contentTypeHeader("application/json")
+                            .authorizationHeader("Bearer " + load.token()).disableWarmUp());
+        }
+
+        @Override
+        public void before() {
+            load.window().open();
+        }
+
+        @Override
+        public void after() {
+            redis.close();
+        }
+    }
+}

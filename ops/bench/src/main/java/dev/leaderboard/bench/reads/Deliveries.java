@@ -1,0 +1,113 @@
+package dev.leaderboard.bench.reads;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.util.*;
+
+/**
+ * The SSE scenario's bookkeeping. Change k (1-based) is the leader's k-th action of {@code points}, so "an event
+ * showing change k" is the first event a client receives with the leader at a score of at least k × points; a
+ * coalesced event covers every change below it. Times are epoch milliseconds (Gatling stamps each SSE message on
+ * receipt in milliseconds); a delivery is timed from the change's 202 answer, so it can even be slightly negative.
+ */
+public final class Deliveries {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Delivery of one change: to how many of the open clients, and how long after the 202. */
+    public record Change(int number, int received, int expected, long first, long p50, long p99, long last) {
+    }
+
+    private final long points;
+    private final long[] answeredAt;
+    private final long[][] seenAt;
+    private final int[] seen;
+    private int opened;
+    private volatile boolean finished;
+
+    public Deliveries(int clients, int changes, long points) {
+        this.points = points;
+        this.answeredAt = new long[changes];
+        this.seenAt = new long[changes][clients];
+        this.seen = new int[changes];
+        Arrays.stream(seenAt).forEach(row -> Arrays.fill(row, -1));
+    }
+
+    public synchronized int open() {
+        return opened++;
+    }
+
+    public synchronized int opened() {
+        return opened;
+    }
+
+    public synchronized void changed(int change, long at) {
+        answeredAt[change - 1] = at;
+    }
+
+    public synchronized void received(int client, OptionalLong leaderScore, long at) {
+        int level = (int) Math.min(seen.length, leaderScore.orElse(0) / points);
+        for (int k = 0; k < level; k++) {
+            if (seenAt[k][client] < 0) {
+                seenAt[k][client] = at;
+                seen[k]++;
+            }
+        }
+    }
+
+    public synchronized boolean allReceived(int change) {
+        return seen[change - 1] >= opened;
+    }
+
+    public void finish() {
+        finished = true;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    public synchronized List<Change> changes() {
+        List<Change> changes = new ArrayList<>();
+        for (int k = 0; k < seen.length && answeredAt[k] > 0; k++) {
+            long answered = answeredAt[k];
+            long[] delays = Arrays.stream(seenAt[k], 0, opened).filter(t -> t >= 0).map(t -> t - answered).sorted()
+                    .toArray();
+            changes.add(delays.length == 0 ? new Change(k + 1, 0, opened, -1, -1, -1, -1) : new Change(k + 1,
+                    delays.length, opened, delays[0], at(delays, 0.5), at(delays, 0.99), delays[delays.length - 1]));
+        }
+        return changes;
+    }
+
+    public static long at(long[] sorted, double quantile) {
+        return sorted[(int) Math.max(0, Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    /**
+     * The leader's score in a Gatling SSE message ({@code {"event":…,"id":…,"data":…}}, data as JSON or as a JSON
+     * string): any object in the data with {@code "userId": leader} and a {@code score}.
+     */
+    public static OptionalLong leaderScore(String message, String leader) {
+        try {
+            JsonNode data = JSON.readTree(message).path("data");
+            return find(data.isTextual() ? JSON.readTree(data.asText()) : data, leader);
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static OptionalLong find(JsonNode node, String leader) {
+        if (node.isObject() && leader.equals(node.path("userId").asText()) && node.has("score")) {
+            return OptionalLong.of(node.path("score").asLong());
+        }
+        for (JsonNode child : node) {
+            OptionalLong found = find(child, leader);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return OptionalLong.empty();
+    }
+}

@@ -71,11 +71,7 @@ class TracingTest {
     @Test
     void aTracedActionKeepsItsTraceIdInTheAuditTrailAndItsSpansAreExported() {
         Api api = server.api();
-        Api.Response response = api.send(api.request("/api/v1/actions", Tokens.player("tracy"))
-                .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"actionId\":\"t-1\",\"type\":\"level-up\"}")));
-        assertThat(response.status()).isEqualTo(202);
+        assertThat(submitTraced("tracy", "t-1", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").status()).isEqualTo(202);
 
         JsonNode history = api.get("/api/v1/admin/players/tracy/history", Tokens.admin()).json();
         assertThat(history.get(0).path("traceId").asText()).isEqualTo(TRACE_ID);
@@ -97,12 +93,7 @@ class TracingTest {
     @Test
     void theProjectionsRedisWriteOfAnActionIsASpanLinkedToTheActionsRequest() {
         String traceId = "0af7651916cd43dd8448eb211c80319c";
-        Api api = server.api();
-        Api.Response response = api.send(api.request("/api/v1/actions", Tokens.player("linda"))
-                .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"actionId\":\"l-1\",\"type\":\"level-up\"}")));
-        assertThat(response.status()).isEqualTo(202);
+        assertThat(submitTraced("linda", "l-1", "00-" + traceId + "-b7ad6b7169203331-01").status()).isEqualTo(202);
 
         SpanData write = await().atMost(Duration.ofSeconds(30)).until(() -> SPANS.stream()
                 .filter(span -> span.getName().equals(TracedRedisWrites.SPAN_NAME))
@@ -156,5 +147,14 @@ class TracingTest {
             return true;
         }
         return false;
+    }
+
+    private static Api.Response submitTraced(String player, String actionId, String traceparent) {
+        Api api = server.api();
+        return api.send(api.request("/api/v1/actions", Tokens.player(player))
+                .header("Content-Type", "application/json")
+                .header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"actionId\":\"" + actionId + "\",\"type\":\"level-up\"}")));
     }
 }

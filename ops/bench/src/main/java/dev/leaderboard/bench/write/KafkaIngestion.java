@@ -1,7 +1,6 @@
 package dev.leaderboard.bench.write;
 
 import dev.leaderboard.bench.core.*;
-import dev.leaderboard.bench.core.Admin;
 import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.clients.producer.*;
 import org.apache.kafka.common.*;
@@ -50,11 +49,6 @@ final class KafkaIngestion implements AutoCloseable {
         @Option(names = {"--processes", "--kafka-processes"}, paramLabel = "N", defaultValue = "1",
                 description = "2: then a second server process joins for a second window (default ${DEFAULT-VALUE})")
         int processes;
-        @Option(names = "--kafka-group", paramLabel = "ID",
-                description = "the ingress consumer group (default: the server's leaderboard.kafka.consumer.group-id)")
-        Optional<String> group = Optional.empty();
-        @Option(names = "--kafka-bootstrap", paramLabel = "H:P", description = "with --url: that server's broker")
-        Optional<String> bootstrap = Optional.empty();
 
         void validate(CommonOptions common) {
             common.positive("--kafka-actions", actions);
@@ -69,16 +63,14 @@ final class KafkaIngestion implements AutoCloseable {
     private final Options options;
     private final String bootstrap;
     private final String group;
-    private final org.apache.kafka.clients.admin.Admin kafka;
+    private final Admin kafka;
 
     private KafkaIngestion(Target target, Options options) {
         this.target = target;
         this.options = options;
-        this.bootstrap = options.bootstrap.or(() -> target.embedded().map(e -> e.kafkaBootstrap()))
-                .orElseThrow(() -> new IllegalStateException("kafka needs --kafka-bootstrap with --url"));
-        this.group = options.group.orElseGet(() -> target.settings().get("leaderboard.kafka.consumer.group-id",
-                String.class, "leaderboard-ingress"));
-        this.kafka = org.apache.kafka.clients.admin.Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        this.bootstrap = target.embedded().kafkaBootstrap();
+        this.group = target.settings().get("leaderboard.kafka.consumer.group-id", String.class, "leaderboard-ingress");
+        this.kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap));
     }
 
@@ -89,11 +81,11 @@ final class KafkaIngestion implements AutoCloseable {
                     .formatted(options.actions, options.players, options.compression, options.duration),
                     "figure", "actions/s", "committed", "events stored", "committed per 10 s", "lag p50 / p99 s",
                     "fill rec/s", "CPU ms/action bench / server / PG", "machine");
-            List<Admin> servers = new ArrayList<>(List.of(target.admin()));
+            List<ServerApi> servers = new ArrayList<>(List.of(target.api()));
             List<WriteCommands.Ingested> rates = new ArrayList<>();
             rates.add(scenario.window("kafka, 1 process", servers, table));
             if (options.processes == 2) {
-                servers.add(new Admin(target.join().baseUrl(), target.tokens.admin()));
+                servers.add(new ServerApi(target.join("second", List.of(), List.of()).baseUrl(), target.tokens));
                 rates.add(scenario.window("kafka, 2 processes", servers, table));
             }
             System.out.print(table.render());
@@ -106,7 +98,7 @@ final class KafkaIngestion implements AutoCloseable {
         kafka.close();
     }
 
-    private WriteCommands.Ingested window(String name, List<Admin> servers, Table table) throws Exception {
+    private WriteCommands.Ingested window(String name, List<ServerApi> servers, Table table) throws Exception {
         servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause").requireFound("the Kafka ingress"));
         if (!get(kafka.listTopics().names()).contains(TOPIC)) {
             get(kafka.createTopics(List.of(new NewTopic(TOPIC, options.partitions, (short) 1))).all());
@@ -123,9 +115,8 @@ final class KafkaIngestion implements AutoCloseable {
         double fillPerSecond = plan.actions() / ((System.nanoTime() - fillStart) / 1e9);
         Map<TopicPartition, Long> after = endOffsets();
         target.progress.printf("[kafka] filled %,d records at %,.0f/s; projections %s%n", plan.actions(), fillPerSecond,
-                target.admin().awaitProjections(Duration.ofMinutes(5)));
-        String head = "SELECT coalesce(max(global_index), 0) FROM domain_event_entry";
-        long headBefore = target.database().isPresent() ? target.database().get().queryLong(head) : 0;
+                target.api().awaitProjections(Duration.ofMinutes(5)));
+        long headBefore = target.database().queryLong("SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
 
         AtomicLong consumed = new AtomicLong();
         AtomicLong polls = new AtomicLong();
@@ -157,8 +148,8 @@ final class KafkaIngestion implements AutoCloseable {
         target.checkAlive("during kafka");
         servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause"));
         long committed = consumed(before, after, committed());
-        long stored = target.database().isPresent() ? target.database().get().queryLong(
-                "SELECT count(*) FROM domain_event_entry WHERE global_index > " + headBefore) : 0;
+        long stored = target.database().queryLong("SELECT count(*) FROM domain_event_entry WHERE global_index > "
+                + headBefore);
         double perSecond = committed / (elapsed.toNanos() / 1e9);
         Latencies lag = Latencies.ofNanos(lagNanos.stream().mapToLong(Long::longValue).toArray());
         table.row(name, perSecond, committed, stored, perTen.stream().map(Object::toString)
@@ -203,7 +194,7 @@ final class KafkaIngestion implements AutoCloseable {
 
     private Map<TopicPartition, Long> endOffsets() throws Exception {
         int partitions = get(kafka.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC).partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
         }

@@ -66,7 +66,8 @@ public final class ReadCommands {
                 }
                 List<String> members = IntStream.range(0, 2000).mapToObj(k -> board.member(1 + ThreadLocalRandom
                         .current().nextInt(board.players()))).toList();
-                redisBaseline(baselines, table, "Redis ZREVRANGE 0 9 WITHSCORES", j -> j.zrevrangeWithScores(key, 0, 9));
+                redisBaseline(baselines, table, "Redis ZREVRANGE 0 9 WITHSCORES",
+                        j -> j.zrevrangeWithScores(key, 0, 9));
                 redisBaseline(baselines, table, "Redis ZREVRANK (random member)", j -> j.zrevrank(key,
                         members.get(ThreadLocalRandom.current().nextInt(members.size()))));
             } finally {

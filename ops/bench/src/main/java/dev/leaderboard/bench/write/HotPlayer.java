@@ -84,8 +84,8 @@ public final class HotPlayer extends Scenario {
         copyLatestEvent(target, warmer, WARMER_EVENTS);
 
         restartWarm(target);
-        GatlingStats a = probe(target, "a", new Step("warmer", warmer, 1), new Step("new player", "fresh-" + target.runId,
-                probeRequests), new Step("hot, load from events", hot, 1));
+        GatlingStats a = probe(target, "a", new Step("warmer", warmer, 1), new Step("new player",
+                "fresh-" + target.runId, probeRequests), new Step("hot, load from events", hot, 1));
         Database database = target.database();
         String snapshots = "SELECT count(DISTINCT aggregate_identifier) FROM snapshot_event_entry "
                 + "WHERE aggregate_identifier IN ('" + hot + "', '" + warmer + "')";
@@ -94,8 +94,7 @@ public final class HotPlayer extends Scenario {
         GatlingStats steady = probe(target, "steady", new Step("hot, cached", hot, probeRequests));
         restartWarm(target);
         GatlingStats b = probe(target, "b", new Step("warmer", warmer, 1), new Step("hot, load from snapshot", hot,
-                probeRequests), new Step("new player after restart", "fresh2-" + target.runId,
-                probeRequests));
+                probeRequests), new Step("new player after restart", "fresh2-" + target.runId, probeRequests));
 
         Table table = new Table("hot-player: %,d past events (SQL fill %.1f s) vs new players, %d sequential requests"
                 .formatted(events + 3, fillSeconds, probeRequests),

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.*;
-import java.util.stream.Collectors;
+import java.util.stream.*;
 
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * {@code lagSeconds} (sampled every 250 ms) and CPU. With {@code --processes 2} a second server process joins, the
  * first window's unconsumed records are deleted, and a new fill of new players is measured with both consuming.
  */
-final class KafkaIngestion implements AutoCloseable {
+record KafkaIngestion(Target target, Options options, String group, Admin kafka) {
 
     static final String TOPIC = "leaderboard.actions";
     static final String CONSUMER_PAUSED = "--leaderboard.kafka.consumer.auto-startup=false";
@@ -59,24 +59,12 @@ final class KafkaIngestion implements AutoCloseable {
         }
     }
 
-    private final Target target;
-    private final Options options;
-    private final String bootstrap;
-    private final String group;
-    private final Admin kafka;
-
-    private KafkaIngestion(Target target, Options options) {
-        this.target = target;
-        this.options = options;
-        this.bootstrap = target.embedded().kafkaBootstrap();
-        this.group = target.settings().get("leaderboard.kafka.consumer.group-id", String.class, "leaderboard-ingress");
-        this.kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap));
-    }
-
     /** One window, or two with {@code --processes 2}; prints their table. */
     static List<WriteCommands.Ingested> run(Target target, Options options) throws Exception {
-        try (KafkaIngestion scenario = new KafkaIngestion(target, options)) {
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                target.embedded().kafkaBootstrap()))) {
+            KafkaIngestion scenario = new KafkaIngestion(target, options, target.settings().get(
+                    "leaderboard.kafka.consumer.group-id", String.class, "leaderboard-ingress"), kafka);
             Table table = new Table("kafka: %,d actions of %,d players pre-filled (%s), consumed for up to %d s"
                     .formatted(options.actions, options.players, options.compression, options.duration),
                     "figure", "actions/s", "committed", "events stored", "committed per 10 s", "lag p50 / p99 s",
@@ -91,11 +79,6 @@ final class KafkaIngestion implements AutoCloseable {
             System.out.print(table.render());
             return rates;
         }
-    }
-
-    @Override
-    public void close() {
-        kafka.close();
     }
 
     private WriteCommands.Ingested window(String name, List<ServerApi> servers, Table table) throws Exception {
@@ -172,8 +155,9 @@ final class KafkaIngestion implements AutoCloseable {
     }
 
     private void fill(KafkaFillPlan plan) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                target.embedded().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, options.compression.name());
@@ -194,11 +178,9 @@ final class KafkaIngestion implements AutoCloseable {
 
     private Map<TopicPartition, Long> endOffsets() throws Exception {
         int partitions = get(kafka.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC).partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
-        }
-        return get(kafka.listOffsets(latest).all()).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+        return get(kafka.listOffsets(IntStream.range(0, partitions).boxed().collect(Collectors.toMap(
+                p -> new TopicPartition(TOPIC, p), p -> OffsetSpec.latest()))).all()).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().offset()));
     }
 

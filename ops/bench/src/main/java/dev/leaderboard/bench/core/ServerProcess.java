@@ -56,16 +56,11 @@ public final class ServerProcess implements AutoCloseable {
     private volatile Process process;
     private volatile int httpPort;
 
-    private ServerProcess(Launch launch) {
+    /** Starts the server and returns once {@code /readiness} answers 200. */
+    public ServerProcess(Launch launch) {
         this.launch = launch;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-bench-server"));
-    }
-
-    /** Starts the server and returns once {@code /readiness} answers 200. */
-    public static ServerProcess start(Launch launch) {
-        ServerProcess server = new ServerProcess(launch);
-        server.spawn();
-        return server;
+        spawn();
     }
 
     public void restart() {

@@ -44,7 +44,7 @@ public final class Target implements AutoCloseable {
         System.err.printf("[%s] starting the server (log: %s)%n", scenario, log);
         List<String> javaOptions = Arrays.stream(options.serverJavaOpts.trim().split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
-        return new Target(options, ServerProcess.start(new ServerProcess.Launch(
+        return new Target(options, new ServerProcess(new ServerProcess.Launch(
                 Path.of(ProcessHandle.current().info().command().orElseThrow()), jar, javaOptions,
                 options.springArguments(scenarioArguments), Files.createTempDirectory("leaderboard-bench-data-"), log,
                 Optional.empty())));
@@ -88,7 +88,7 @@ public final class Target implements AutoCloseable {
         Path log = Path.of(first.logFile().toString().replaceFirst("\\.log$", "-" + name + ".log"));
         progress.printf("[%s] starting a second server process %s %s (log: %s)%n", name, javaOptions, springArguments,
                 log);
-        ServerProcess second = ServerProcess.start(new ServerProcess.Launch(first.java(), first.localJar(), java,
+        ServerProcess second = new ServerProcess(new ServerProcess.Launch(first.java(), first.localJar(), java,
                 spring, data, log, Optional.of(server.embedded())));
         processes.add(second);
         return second;

@@ -172,8 +172,8 @@ public final class ReadCommands {
             long[] last = measured.stream().mapToLong(Deliveries.Change::last).sorted().toArray();
             if (first.length > 0) {
                 System.out.printf("  over %d changes: first client p50 %d / p99 %d ms, last client p50 %d / p99 %d "
-                        + "ms%n", first.length, Deliveries.at(first, 0.5), Deliveries.at(first, 0.99),
-                        Deliveries.at(last, 0.5), Deliveries.at(last, 0.99));
+                        + "ms%n", first.length, Latencies.at(first, 0.5), Latencies.at(first, 0.99),
+                        Latencies.at(last, 0.5), Latencies.at(last, 0.99));
             }
             System.out.printf("  server %s: %.0f group events, %.2f ms each (offering one event to all its clients)%n",
                     fanOut, events, events == 0 ? 0 : seconds * 1000 / events);

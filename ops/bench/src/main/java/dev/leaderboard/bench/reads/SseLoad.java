@@ -34,7 +34,7 @@ public record SseLoad(URI baseUrl, String token, int streams, int changes, Durat
                             .await(Duration.ofSeconds(60)).on(sse.checkMessage("snapshot").check(regex("leaderboard"))))
                     .exitHereIfFailed()
                     .exec(s -> s.set("client", d.open()))
-                    .asLongAs(s -> !d.finished()).on(pause(Duration.ofMillis(20)), sse.processUnmatchedMessages(
+                    .asLongAs(s -> !d.finished).on(pause(Duration.ofMillis(20)), sse.processUnmatchedMessages(
                             (messages, s) -> {
                                 messages.forEach(m -> d.received(s.getInt("client"),
                                         Deliveries.leaderScore(m.message(), load.leader()), m.timestamp()));
@@ -59,7 +59,7 @@ public record SseLoad(URI baseUrl, String token, int streams, int changes, Durat
                                     && System.currentTimeMillis() < s.getLong("due")).on(pause(Duration.ofMillis(5))),
                             pause(load.spacing()))
                     .exec(s -> {
-                        d.finish();
+                        d.finished = true;
                         return s;
                     });
             setUp(streams.injectOpen(rampUsers(load.streams()).during(Duration.ofSeconds(Math.max(1,

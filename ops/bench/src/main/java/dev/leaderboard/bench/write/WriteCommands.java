@@ -70,7 +70,7 @@ public final class WriteCommands {
 
     @Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
             + "consumed by the server (--processes 2: then by two server processes), then the ingestion baselines.")
-    public static final class Kafka extends Scenario {
+    public static class Kafka extends Scenario {
         @Mixin
         KafkaIngestion.Options kafka;
         @Mixin
@@ -91,24 +91,16 @@ public final class WriteCommands {
 
     @Command(name = "ingestion", mixinStandardHelpOptions = true, description = "rest-single, rest-batch and kafka "
             + "against one server, then the ingestion baselines.")
-    public static final class Ingestion extends Scenario {
+    public static final class Ingestion extends Kafka {
         @Mixin
         SingleOptions single;
         @Mixin
         BatchOptions batch;
-        @Mixin
-        KafkaIngestion.Options kafka;
-        @Mixin
-        IngestionBaselines.Options baselines;
-
-        protected List<String> serverArguments() {
-            return List.of(KafkaIngestion.CONSUMER_PAUSED);
-        }
 
         protected void validate() {
+            super.validate();
             common.positive("--clients", single.clients);
             batch.validate(common);
-            kafka.validate(common);
         }
 
         protected void run(Target target) throws Exception {

@@ -7,7 +7,7 @@ import java.io.*;
 import java.net.URI;
 import java.net.http.*;
 import java.time.Duration;
-import java.util.OptionalDouble;
+import java.util.*;
 import java.util.concurrent.*;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.*;
@@ -88,16 +88,18 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
                 .sum();
     }
 
+    private Optional<JsonNode> standings() {
+        return processors().filter(p -> "standings".equals(p.path("name").asText())).findFirst();
+    }
+
     /** The standings processor's {@code lag} (1 when it does not say). */
     public long standingsLag() {
-        return processors().filter(p -> "standings".equals(p.path("name").asText()))
-                .mapToLong(p -> p.path("lag").asLong(1)).findFirst().orElse(1);
+        return standings().map(p -> p.path("lag").asLong(1)).orElse(1L);
     }
 
     /** The standings processor's {@code lagSeconds}: age of the oldest event it has not applied. */
-    public OptionalDouble standingsLagSeconds() {
-        return processors().filter(p -> "standings".equals(p.path("name").asText()) && p.has("lagSeconds"))
-                .mapToDouble(p -> p.path("lagSeconds").asDouble()).findFirst();
+    public Optional<Double> standingsLagSeconds() {
+        return standings().filter(p -> p.has("lagSeconds")).map(p -> p.path("lagSeconds").asDouble());
     }
 
     /** @return "caught up", or what was left when {@code timeout} ran out */
@@ -150,10 +152,6 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
         return (long) metric("jvm.memory." + statistic + "?tag=area:heap", "VALUE").orElse(-1);
     }
 
-    public HeapSamples heapSamples() {
-        return new HeapSamples();
-    }
-
     /** The highest heap in use (actuator, every 200 ms) while it runs: an upper bound, garbage included. */
     public final class HeapSamples implements AutoCloseable {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -161,7 +159,7 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
         private final AtomicLong samples = new AtomicLong();
         private final long before = heap("used");
 
-        private HeapSamples() {
+        public HeapSamples() {
             timer.scheduleWithFixedDelay(() -> {
                 highest.accumulateAndGet(heap("used"), Math::max);
                 samples.incrementAndGet();

@@ -76,7 +76,7 @@ public final class Lag extends Scenario {
                             asLongAs(s -> !s.getBoolean("seen") && System.nanoTime() - s.getLong("t0") < 30e9).on(
                                     exec(http("lag probe").get("/api/v1/leaderboards/global/players/#{user}?context=0")
                                             .check(status().in(200, 404).saveAs("status"))),
-                                    exec(s -> s.set("seen", s.getInt("status") == 200)),
+                                    exec(s -> s.set("seen", Integer.valueOf(200).equals(s.get("status")))),
                                     pause(Duration.ofMillis(2))),
                             exec(s -> {
                                 if (s.getBoolean("seen")) {

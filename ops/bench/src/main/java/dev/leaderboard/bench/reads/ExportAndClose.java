@@ -39,7 +39,7 @@ public final class ExportAndClose {
                     List.of("--leaderboard.roles=query")); HttpClient http = HttpClient.newHttpClient()) {
                 ServerApi api = new ServerApi(exporter.baseUrl(), target.tokens);
                 for (String format : List.of("ndjson", "csv")) {
-                    try (ServerApi.HeapSamples heapSamples = api.heapSamples()) {
+                    try (ServerApi.HeapSamples heapSamples = api.new HeapSamples()) {
                         long start = System.nanoTime();
                         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(exporter.baseUrl()
                                 .resolve("/api/v1/leaderboards/" + Board.ID + "/export?format=" + format)).build(),
@@ -104,7 +104,7 @@ public final class ExportAndClose {
                 ServerApi api = new ServerApi(closer.baseUrl(), target.tokens);
                 String heapSeen;
                 long start;
-                try (ServerApi.HeapSamples heapSamples = api.heapSamples()) {
+                try (ServerApi.HeapSamples heapSamples = api.new HeapSamples()) {
                     target.progress.printf("[close] inserting %,d standings of daily %s%n", players, day);
                     new Board(database, players).insert("daily", day);
                     start = System.nanoTime();

@@ -60,7 +60,8 @@ public final class HotPlayer extends Scenario {
 
         private ChainBuilder request(String name, String player) {
             return exec(http(name).post("/api/v1/actions")
-                    .body(StringBody(s -> HttpScenarios.action(probes.runId() + "-" + sent.incrementAndGet(), player)))
+                    .body(StringBody(s -> ServerApi.action(probes.runId() + "-" + sent.incrementAndGet(),
+                            HttpScenarios.ACTION_TYPE, player)))
                     .check(status().is(202), jsonPath("$.status").is("accepted")));
         }
     }

@@ -55,13 +55,9 @@ final class HttpScenarios {
         }
 
         private String action() {
-            return HttpScenarios.action(load.runId() + "-" + sent.incrementAndGet(),
+            return ServerApi.action(load.runId() + "-" + sent.incrementAndGet(), ACTION_TYPE,
                     "p" + ThreadLocalRandom.current().nextInt(load.players()));
         }
-    }
-
-    static String action(String actionId, String userId) {
-        return ServerApi.action(actionId, ACTION_TYPE, userId);
     }
 
     static WriteCommands.Ingested run(Target target, String name, int clients, int batchSize) {

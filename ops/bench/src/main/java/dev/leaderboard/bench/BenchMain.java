@@ -1,11 +1,9 @@
 package dev.leaderboard.bench;
 
-import dev.leaderboard.bench.core.*;
-import dev.leaderboard.bench.projections.CatchUp;
-import dev.leaderboard.bench.projections.Lag;
-import dev.leaderboard.bench.reads.ExportAndClose;
-import dev.leaderboard.bench.reads.ReadCommands;
-import dev.leaderboard.bench.write.WriteCommands;
+import dev.leaderboard.bench.core.JfrSummary;
+import dev.leaderboard.bench.projections.*;
+import dev.leaderboard.bench.reads.*;
+import dev.leaderboard.bench.write.*;
 import picocli.CommandLine.*;
 import picocli.CommandLine;
 
@@ -14,8 +12,10 @@ import java.nio.file.Path;
 
 /** {@code ops/bench/run <scenario> [options]}: one subcommand per scenario; {@code --help} on each. */
 @Command(name = "ops/bench/run", mixinStandardHelpOptions = true, subcommands = {
-        ReadCommands.Reads.class, ReadCommands.Sse.class, ExportAndClose.Export.class, ExportAndClose.Close.class,
-        CatchUp.class, Lag.class, CommandLine.HelpCommand.class},
+        WriteCommands.RestSingle.class, WriteCommands.RestBatch.class, WriteCommands.Kafka.class,
+        WriteCommands.Ingestion.class, HotPlayer.class, ReadCommands.Reads.class, ReadCommands.Sse.class,
+        ExportAndClose.Export.class, ExportAndClose.Close.class, CatchUp.class, Lag.class,
+        CommandLine.HelpCommand.class},
         description = "Benchmarks of the leaderboard server on Gatling, each with its same-run baseline "
                 + "(docs/benchmarks.md).")
 public final class BenchMain {
@@ -24,11 +24,9 @@ public final class BenchMain {
         System.exit(commandLine().execute(args));
     }
 
+    /** A {@code ParameterException} thrown by a scenario's checks is a usage error too: picocli exits 2. */
     public static CommandLine commandLine() {
-        CommandLine root = new CommandLine(new BenchMain());
-        // a ParameterException thrown by a command (CommonOptions.check) is a usage error too: picocli exits 2
-        CommandLine.getCommandMethods(WriteCommands.class, null).forEach(root::addSubcommand);
-        return root;
+        return new CommandLine(new BenchMain());
     }
 
     @Command(name = "jfr-summary", mixinStandardHelpOptions = true,

@@ -3,11 +3,10 @@ package dev.leaderboard.bench.core;
 import picocli.CommandLine.*;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.*;
 
-/** The options every scenario shares: the server under test, how it is started, and the load's timing. */
+/** The options every scenario shares: how the server under test is started, and the load's timing. */
 public final class CommonOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -45,13 +44,6 @@ public final class CommonOptions {
             description = "local mode's runnable jar, which the server is started from (default ${DEFAULT-VALUE})")
     public Path localJar;
 
-    @Option(names = "--url", paramLabel = "URL", description = "benchmark a server that is already running instead "
-            + "(no restarts; baselines need --jdbc-url)")
-    public Optional<URI> url = Optional.empty();
-
-    @Option(names = "--jdbc-url", paramLabel = "URL", description = "with --url: that server's PostgreSQL")
-    public Optional<String> jdbcUrl = Optional.empty();
-
     @Option(names = "--jwt-secret", paramLabel = "S", defaultValue = "${env:LEADERBOARD_JWT_SECRET}",
             description = "HS256 secret the server accepts (default: $LEADERBOARD_JWT_SECRET or the local default)")
     public String jwtSecret;
@@ -74,7 +66,6 @@ public final class CommonOptions {
         check(warmup >= 0, "--warmup must be 0 or more");
         serverArgs.forEach(arg -> check(arg.matches("[A-Za-z0-9_.\\[\\]-]+=.*"), "--server-arg needs KEY=VALUE, got '"
                 + arg + "'"));
-        check(jdbcUrl.isEmpty() || url.isPresent(), "--jdbc-url only goes with --url");
     }
 
     public void positive(String option, long value) {

@@ -43,20 +43,16 @@ public final class CpuMeter {
     }
 
     private final List<ProcessHandle> servers;
-    private final Optional<Path> postgresData;
+    private final Path postgresData;
     private final long start = System.nanoTime();
     private final long[] ticks = CPU.getSystemCpuLoadTicks();
     private final String loadBefore = loadAverage();
     private final double[] before;
 
-    private CpuMeter(List<ProcessHandle> servers, Optional<Path> postgresData) {
+    public CpuMeter(List<ProcessHandle> servers, Path postgresData) {
         this.servers = servers;
         this.postgresData = postgresData;
         this.before = seconds();
-    }
-
-    public static CpuMeter start(List<ProcessHandle> servers, Optional<Path> postgresData) {
-        return new CpuMeter(servers, postgresData);
     }
 
     public Usage stop() {
@@ -78,9 +74,9 @@ public final class CpuMeter {
 
     /** CPU seconds so far of this JVM, the server processes and PostgreSQL's postmaster with its backends. */
     private double[] seconds() {
-        Stream<Integer> postgres = postgresData.stream().flatMap(data -> OS.getProcesses(p ->
-                        p.getName().startsWith("postgres") && p.getCommandLine().contains(data.toString()), null, 0)
-                .stream()).flatMap(postmaster -> withDescendants(postmaster.getProcessID()));
+        Stream<Integer> postgres = OS.getProcesses(p -> p.getName().startsWith("postgres")
+                        && p.getCommandLine().contains(postgresData.toString()), null, 0).stream()
+                .flatMap(postmaster -> withDescendants(postmaster.getProcessID()));
         return new double[]{seconds(Stream.of(OS.getProcessId())),
                 seconds(servers.stream().flatMap(server -> withDescendants((int) server.pid()))), seconds(postgres)};
     }

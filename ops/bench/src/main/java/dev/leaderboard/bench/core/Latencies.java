@@ -12,7 +12,12 @@ public record Latencies(long count, double p50, double p99, double p999) {
     }
 
     private static double rank(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.ceil(q * sorted.length) - 1] / 1e6;
+        return sorted.length == 0 ? 0 : at(sorted, q) / 1e6;
+    }
+
+    /** The nearest-rank {@code quantile} of a sorted, non-empty array. */
+    public static long at(long[] sorted, double quantile) {
+        return sorted[(int) Math.max(0, Math.ceil(quantile * sorted.length) - 1)];
     }
 
     @Override

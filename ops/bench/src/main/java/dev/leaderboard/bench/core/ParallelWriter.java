@@ -14,9 +14,13 @@ import java.util.stream.LongStream;
  */
 public final class ParallelWriter {
 
-    /** One connection's writer. */
-    public interface Writer extends AutoCloseable {
+    /** Writes items {@code first} (inclusive) to {@code end} (exclusive). */
+    public interface Batch {
         void write(long first, long end) throws Exception;
+    }
+
+    /** One connection's writer: the connection, closed at the end, and what it does per batch. */
+    public record Writer(AutoCloseable connection, Batch batch) {
     }
 
     public interface Opener {
@@ -51,7 +55,7 @@ public final class ParallelWriter {
                      first = next.getAndAdd(batch)) {
                     long end = Math.min(total, first + batch);
                     long started = System.nanoTime();
-                    writer.write(first, end);
+                    writer.batch().write(first, end);
                     nanos.add(System.nanoTime() - started);
                     written.addAndGet(end - first);
                 }
@@ -65,7 +69,7 @@ public final class ParallelWriter {
             return new Result(written.get(), elapsed, Latencies.ofNanos(all.build().toArray()), cpu.stop());
         } finally {
             for (Writer writer : writers) {
-                writer.close();
+                writer.connection().close();
             }
         }
     }

@@ -13,8 +13,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The server under test as a child process: local mode's runnable jar (embedded PostgreSQL 17, Redis and Kafka on
- * loopback, profile {@code local}) on free ports and its own data directory; or, {@link Launch#attachedTo attached},
- * the same jar's bare server on another process's embedded servers (a second instance). Restartable on the same
+ * loopback, profile {@code local}) on free ports and its own data directory; or, with {@link Launch#attach}, the
+ * same jar's bare server on another process's embedded servers (a second instance). Restartable on the same
  * data (empty caches); stopped with SIGTERM, then SIGKILL.
  */
 public final class ServerProcess implements AutoCloseable {
@@ -33,11 +33,6 @@ public final class ServerProcess implements AutoCloseable {
     /** @param springArguments {@code --key=value} properties; @param attach another process's embedded servers */
     public record Launch(Path java, Path localJar, List<String> javaOptions, List<String> springArguments,
                          Path dataDirectory, Path logFile, Optional<Embedded> attach) {
-
-        public Launch attachedTo(Embedded servers, Path dataDirectory, Path logFile) {
-            return new Launch(java, localJar, javaOptions, springArguments, dataDirectory, logFile,
-                    Optional.of(servers));
-        }
 
         List<String> command(int httpPort) {
             List<String> command = new ArrayList<>(List.of(java.toString()));
@@ -61,16 +56,11 @@ public final class ServerProcess implements AutoCloseable {
     private volatile Process process;
     private volatile int httpPort;
 
-    private ServerProcess(Launch launch) {
+    /** Starts the server and returns once {@code /readiness} answers 200. */
+    public ServerProcess(Launch launch) {
         this.launch = launch;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-bench-server"));
-    }
-
-    /** Starts the server and returns once {@code /readiness} answers 200. */
-    public static ServerProcess start(Launch launch) {
-        ServerProcess server = new ServerProcess(launch);
-        server.spawn();
-        return server;
+        spawn();
     }
 
     public void restart() {

@@ -1,12 +1,7 @@
 package dev.leaderboard.bench.projections;
 
 import dev.leaderboard.bench.core.*;
-import dev.leaderboard.bench.reads.Board;
-import dev.leaderboard.bench.reads.ReadCommands;
-
 import picocli.CommandLine.*;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPooled;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -20,8 +15,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 @Command(name = "lag", mixinStandardHelpOptions = true, description = "POST /api/v1/actions at --rate per second "
         + "(Gatling open model); every --probe-every-th action goes to a fresh player, timed from its 202 until the "
-        + "player is in the all-time members hash in Redis.")
-public final class Lag extends ReadCommands.ReadCommand {
+        + "player's public read (GET /api/v1/leaderboards/global/players/{id}) answers 200.")
+public final class Lag extends Scenario {
 
     @Option(names = "--rate", defaultValue = "2000", description = "actions per second (default ${DEFAULT-VALUE})")
     int rate;
@@ -29,25 +24,22 @@ public final class Lag extends ReadCommands.ReadCommand {
             + "${DEFAULT-VALUE})")
     int probeEvery;
 
-    /** @param membersKey the all-time members hash of {@code global} in the live generation */
     public record Load(String baseUrl, String token, int rate, int players, int probeEvery, String runId, Window window,
-                       int redisPort, String membersKey, ConcurrentLinkedQueue<Long> lags, AtomicLong unseen) {
+                       ConcurrentLinkedQueue<Long> lags, AtomicLong unseen) {
+    }
+
+    protected void validate() {
+        common.positive("--rate", rate);
+        common.positive("--probe-every", probeEvery);
     }
 
     protected void run(Target target) throws Exception {
-        common.positive("--rate", rate);
-        common.positive("--probe-every", probeEvery);
-        api(target).submit(target.runId + "-first", "quiz-completed", target.runId + "-first");
-        target.progress.println("[lag] projections " + target.admin().awaitProjections(Duration.ofMinutes(5)));
-        int port = target.embedded().orElseThrow().redisPort();
-        String members;
-        try (Jedis redis = new Jedis("127.0.0.1", port)) {
-            members = Board.redisKey(redis, "global", "members");
-        }
+        target.api().submit(target.runId + "-first", "quiz-completed", target.runId + "-first");
+        target.progress.println("[lag] projections " + target.api().awaitProjections(Duration.ofMinutes(5)));
         Window window = new Window(Duration.ofSeconds(common.warmup), Duration.ofSeconds(common.duration),
                 Optional.of(target.phase("lag")));
         Load load = new Load(target.baseUrl().toString(), target.tokens.service(), rate, common.players, probeEvery,
-                target.runId, window, port, members, new ConcurrentLinkedQueue<>(), new AtomicLong());
+                target.runId, window, new ConcurrentLinkedQueue<>(), new AtomicLong());
         GatlingStats stats = GatlingRun.run(LagSimulation.class, load, "lag");
         Phase.Measured measured = window.measured();
         target.checkAlive("during lag");
@@ -58,7 +50,7 @@ public final class Lag extends ReadCommands.ReadCommand {
                 "CPU ms/action bench / server / PG")
                 .row("POST /api/v1/actions (Gatling)", r.ok() / (double) common.duration, r.p50(), r.p99(), r.p999(),
                         r.ko(), measured.cpu().perOperation(r.ok()))
-                .row("lag: 202 -> in Redis (%d probes, %d unseen after 30 s)".formatted(lag.count(),
+                .row("lag: 202 -> player read 200 (%d probes, %d unseen after 30 s)".formatted(lag.count(),
                         load.unseen().get()), "", lag.p50(), lag.p99(), lag.p999(), "", "")
                 .render());
         System.out.println("  " + measured.cpu().machine() + "; Gatling report " + stats.report());
@@ -69,7 +61,6 @@ public final class Lag extends ReadCommands.ReadCommand {
 
         private final Load load = GatlingRun.parameters(Load.class);
         private final AtomicLong sent = new AtomicLong();
-        private final JedisPooled redis = new JedisPooled("127.0.0.1", load.redisPort());
 
         {
             var actions = scenario("lag").exec(s -> {
@@ -78,12 +69,14 @@ public final class Lag extends ReadCommands.ReadCommand {
                 return s.set("n", n).set("probe", probe).set("user", probe ? load.runId() + "-probe-" + n
                         : "p" + ThreadLocalRandom.current().nextInt(load.players()));
             }).exec(http(load.window().name("action")).post("/api/v1/actions").body(StringBody(s ->
-                    "{\"actionId\":\"%s-%d\",\"type\":\"quiz-completed\",\"userId\":\"%s\"}".formatted(load.runId(),
-                            s.getLong("n"), s.getString("user")))).check(status().is(202)))
+                    ServerApi.action(load.runId() + "-" + s.getLong("n"), "quiz-completed", s.getString("user"))))
+                    .check(status().is(202)))
                     .doIf(s -> s.getBoolean("probe") && !load.window().name("x").apply(s).startsWith(Window.WARM_UP))
                     .then(exec(s -> s.set("t0", System.nanoTime()).set("seen", false)),
                             asLongAs(s -> !s.getBoolean("seen") && System.nanoTime() - s.getLong("t0") < 30e9).on(
-                                    exec(s -> s.set("seen", redis.hexists(load.membersKey(), s.getString("user")))),
+                                    exec(http("lag probe").get("/api/v1/leaderboards/global/players/#{user}?context=0")
+                                            .check(status().in(200, 404).saveAs("status"))),
+                                    exec(s -> s.set("seen", Integer.valueOf(200).equals(s.get("status")))),
                                     pause(Duration.ofMillis(2))),
                             exec(s -> {
                                 if (s.getBoolean("seen")) {
@@ -101,11 +94,6 @@ public final class Lag extends ReadCommands.ReadCommand {
         @Override
         public void before() {
             load.window().open();
-        }
-
-        @Override
-        public void after() {
-            redis.close();
         }
     }
 }

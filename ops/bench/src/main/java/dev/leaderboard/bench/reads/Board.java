@@ -1,9 +1,9 @@
 package dev.leaderboard.bench.reads;
 
-import dev.leaderboard.bench.core.Database;
-import redis.clients.jedis.Jedis;
+import dev.leaderboard.bench.core.*;
 
 import java.sql.*;
+import java.time.Instant;
 
 /**
  * The synthetic board of {@code global}: player {@code u<i>} (i = 1..players) has score
@@ -15,9 +15,31 @@ public record Board(Database database, int players) {
 
     public static final String ID = "global";
     public static final long TOP_SCORE = 99;
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     public static String playerId(long index) {
         return "u" + index;
+    }
+
+    public long score(long index) {
+        return 99 * (players - index) / Math.max(players - 1, 1);
+    }
+
+    /** Player {@code index}'s member in a sorted set of the bench's own (see {@link Baselines#member}). */
+    public String member(long index) {
+        return Baselines.member(START.plusMillis(index), playerId(index));
+    }
+
+    /** The board of all-time, inserted into PostgreSQL and restored into Redis by the server. */
+    public static Board allTime(Target target, int players) throws SQLException {
+        Board board = new Board(target.database(), players);
+        long start = System.nanoTime();
+        long rows = board.insert("all-time", "all-time");
+        long inserted = System.nanoTime();
+        long restored = target.api().restore();
+        System.out.printf("  board: %,d rows inserted with generate_series in %.1f s; restore into Redis: %,d rows "
+                + "in %.1f s%n", rows, (inserted - start) / 1e9, restored, (System.nanoTime() - inserted) / 1e9);
+        return board;
     }
 
     /** Inserts the rows into a window's period ({@code all-time/all-time}, or a past day for the close). */
@@ -39,14 +61,5 @@ public record Board(Database database, int players) {
             connection.createStatement().execute("ANALYZE standing");
             return rows;
         }
-    }
-
-    /** A board's sorted set ({@code rank}) or members hash ({@code members}) in Redis, live generation. */
-    public static String redisKey(Jedis redis, String board, String suffix) {
-        String generation = redis.get("lb:generation");
-        if (generation == null) {
-            throw new IllegalStateException("Redis has no generation pointer: the board is not in Redis");
-        }
-        return "lb:g" + generation + ":{" + board + "|all-time|all-time}:" + suffix;
     }
 }

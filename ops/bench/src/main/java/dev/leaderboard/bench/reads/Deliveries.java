@@ -2,6 +2,7 @@ package dev.leaderboard.bench.reads;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leaderboard.bench.core.Latencies;
 
 import java.io.IOException;
 import java.util.*;
@@ -25,7 +26,8 @@ public final class Deliveries {
     private final long[][] seenAt;
     private final int[] seen;
     private int opened;
-    private volatile boolean finished;
+    /** Set when the last change is done: the streams close. */
+    public volatile boolean finished;
 
     public Deliveries(int clients, int changes, long points) {
         this.points = points;
@@ -61,14 +63,6 @@ public final class Deliveries {
         return seen[change - 1] >= opened;
     }
 
-    public void finish() {
-        finished = true;
-    }
-
-    public boolean finished() {
-        return finished;
-    }
-
     public synchronized List<Change> changes() {
         List<Change> changes = new ArrayList<>();
         for (int k = 0; k < seen.length && answeredAt[k] > 0; k++) {
@@ -76,13 +70,10 @@ public final class Deliveries {
             long[] delays = Arrays.stream(seenAt[k], 0, opened).filter(t -> t >= 0).map(t -> t - answered).sorted()
                     .toArray();
             changes.add(delays.length == 0 ? new Change(k + 1, 0, opened, -1, -1, -1, -1) : new Change(k + 1,
-                    delays.length, opened, delays[0], at(delays, 0.5), at(delays, 0.99), delays[delays.length - 1]));
+                    delays.length, opened, delays[0], Latencies.at(delays, 0.5), Latencies.at(delays, 0.99),
+                    delays[delays.length - 1]));
         }
         return changes;
-    }
-
-    public static long at(long[] sorted, double quantile) {
-        return sorted[(int) Math.max(0, Math.ceil(quantile * sorted.length) - 1)];
     }
 
     /**
@@ -92,22 +83,11 @@ public final class Deliveries {
     public static OptionalLong leaderScore(String message, String leader) {
         try {
             JsonNode data = JSON.readTree(message).path("data");
-            return find(data.isTextual() ? JSON.readTree(data.asText()) : data, leader);
+            return (data.isTextual() ? JSON.readTree(data.asText()) : data).findParents("userId").stream()
+                    .filter(node -> leader.equals(node.path("userId").asText()) && node.has("score"))
+                    .mapToLong(node -> node.path("score").asLong()).findFirst();
         } catch (IOException e) {
             return OptionalLong.empty();
         }
-    }
-
-    private static OptionalLong find(JsonNode node, String leader) {
-        if (node.isObject() && leader.equals(node.path("userId").asText()) && node.has("score")) {
-            return OptionalLong.of(node.path("score").asLong());
-        }
-        for (JsonNode child : node) {
-            OptionalLong found = find(child, leader);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return OptionalLong.empty();
     }
 }

@@ -5,13 +5,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import picocli.CommandLine.*;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.*;
 import java.net.http.*;
 import java.sql.*;
 import java.time.*;
-import java.util.Iterator;
-import java.util.List;
+import java.util.*;
 
 import static org.awaitility.Awaitility.await;
 
@@ -27,61 +25,55 @@ public final class ExportAndClose {
     @Command(name = "export", mixinStandardHelpOptions = true, description = "A synthetic board of --players, "
             + "exported as NDJSON and CSV by a second server (query role, small heap), heap sampled; baseline: a plain "
             + "JDBC cursor over the same rows. (--players: 1,000,000 unless given)")
-    public static final class Export extends ReadCommands.ReadCommand {
+    public static final class Export extends Scenario {
         @Option(names = "--export-heap", defaultValue = "64m", description = "-Xmx of the exporting server "
                 + "(default ${DEFAULT-VALUE})")
         String heap;
 
         protected void run(Target target) throws Exception {
-            Database database = target.database().orElseThrow();
-            long rows = new Board(database, players()).insert("all-time", "all-time");
+            Database database = target.database();
+            long rows = new Board(database, players(ReadCommands.BOARD_PLAYERS)).insert("all-time", "all-time");
             Table table = new Table("export of %,d rows by a server with -Xmx%s, roles=query".formatted(rows, heap),
                     "figure", "rows", "MiB", "s", "rows/s", "out of order", "heap (actuator)");
-            try (ServerProcess exporter = second(target, "export", List.of("-Xmx" + heap),
-                    List.of("--leaderboard.roles=query"), List.of())) {
-                ServerApi api = new ServerApi(exporter.baseUrl(), "", new Admin(exporter.baseUrl(),
-                        target.tokens.admin()));
-                HttpClient http = HttpClient.newHttpClient();
+            try (ServerProcess exporter = target.join("export", List.of("-Xmx" + heap),
+                    List.of("--leaderboard.roles=query")); HttpClient http = HttpClient.newHttpClient()) {
+                ServerApi api = new ServerApi(exporter.baseUrl(), target.tokens);
                 for (String format : List.of("ndjson", "csv")) {
                     try (ServerApi.HeapSamples heapSamples = api.new HeapSamples()) {
                         long start = System.nanoTime();
-                        HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(
-                                exporter.baseUrl().resolve("/api/v1/leaderboards/" + Board.ID + "/export?format="
-                                        + format)).build(), HttpResponse.BodyHandlers.ofLines());
-                        long[] linesBytesWrong = new long[3];
-                        Iterator<String> lines = response.body().iterator();
-                        while (lines.hasNext()) {
-                            String line = lines.next();
-                            long n = format.equals("csv") ? linesBytesWrong[0] : linesBytesWrong[0] + 1;
-                            // the synthetic board's order: rank n is player u<n> (nothing else is on the board)
-                            linesBytesWrong[2] += n == 0 || line.startsWith(format.equals("csv") ? n + ",u" + n + ","
-                                    : "{\"rank\":" + n + ",\"userId\":\"u" + n + "\"") ? 0 : 1;
-                            linesBytesWrong[0]++;
-                            linesBytesWrong[1] += line.length() + 1;
+                        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(exporter.baseUrl()
+                                .resolve("/api/v1/leaderboards/" + Board.ID + "/export?format=" + format)).build(),
+                                HttpResponse.BodyHandlers.ofInputStream());
+                        long lines = 0;
+                        long bytes = 0;
+                        long wrong = 0;
+                        try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body()))) {
+                            for (String line = body.readLine(); line != null; line = body.readLine(), lines++) {
+                                bytes += line.length() + 1;
+                                // the synthetic board's order: rank n is player u<n>; the CSV's line 0 is its header
+                                long n = format.equals("csv") ? lines : lines + 1;
+                                wrong += n == 0 || line.startsWith(format.equals("csv") ? n + ",u" + n + ","
+                                        : "{\"rank\":" + n + ",\"userId\":\"u" + n + "\"") ? 0 : 1;
+                            }
                         }
                         double seconds = (System.nanoTime() - start) / 1e9;
-                        table.row("export " + format + " (HTTP " + response.statusCode() + ", lines)",
-                                linesBytesWrong[0],
-                                linesBytesWrong[1] / 1048576.0, seconds, linesBytesWrong[0] / seconds,
-                                linesBytesWrong[2], heapSamples);
+                        table.row("export " + format + " (HTTP " + response.statusCode() + ", lines)", lines,
+                                bytes / 1048576.0, seconds, lines / seconds, wrong, heapSamples);
                     }
                 }
             }
             long start = System.nanoTime();
             long read = 0;
-            try (Connection connection = database.connect()) {
+            try (Connection connection = database.connect(); Statement cursor = connection.createStatement()) {
                 connection.setAutoCommit(false);
-                try (Statement cursor = connection.createStatement()) {
-                    cursor.setFetchSize(10_000);
-                    try (ResultSet row = cursor.executeQuery("SELECT user_id, score, reached_at FROM standing WHERE "
-                            + "generation = " + LIVE + " AND leaderboard_id = 'global' AND time_window = 'all-time' "
-                            + "AND period = 'all-time' ORDER BY score DESC, reached_at, user_id DESC")) {
-                        while (row.next()) {
-                            read++;
-                            row.getString(1); // every column decoded, as the export does
-                            row.getLong(2);
-                            row.getTimestamp(3);
-                        }
+                cursor.setFetchSize(10_000);
+                try (ResultSet row = cursor.executeQuery("SELECT user_id, score, reached_at FROM standing WHERE "
+                        + "generation = " + LIVE + " AND leaderboard_id = 'global' AND time_window = 'all-time' "
+                        + "AND period = 'all-time' ORDER BY score DESC, reached_at, user_id DESC")) {
+                    for (; row.next(); read++) { // every column decoded, as the export does
+                        row.getString(1);
+                        row.getLong(2);
+                        row.getTimestamp(3);
                     }
                 }
             }
@@ -94,28 +86,27 @@ public final class ExportAndClose {
     @Command(name = "close", mixinStandardHelpOptions = true, description = "--players standings of a past day, "
             + "closed by a second server (small heap, polling every second); baseline: COPY out and in. "
             + "(--players: 1,000,000 unless given)")
-    public static final class Close extends ReadCommands.ReadCommand {
-        static final String DISABLED = "--leaderboard.periods.close.enabled=false";
-
+    public static final class Close extends Scenario {
         @Option(names = "--close-heap", defaultValue = "256m", description = "-Xmx of the closing server "
                 + "(default ${DEFAULT-VALUE})")
         String heap;
 
-        protected List<String> serverArguments() {
-            return List.of(DISABLED); // only the second server closes periods
+        protected List<String> serverArguments() { // only the second server closes periods
+            return List.of("--leaderboard.periods.close.enabled=false");
         }
 
         protected void run(Target target) throws Exception {
-            Database database = target.database().orElseThrow();
+            Database database = target.database();
+            int players = players(ReadCommands.BOARD_PLAYERS);
             String day = LocalDate.now(ZoneOffset.UTC).minusDays(2).toString(); // ended, past grace, within lookback
-            try (ServerProcess closer = second(target, "close", List.of("-Xmx" + heap),
-                    List.of("--leaderboard.periods.close.poll-interval=1s"), List.of(DISABLED))) {
-                ServerApi api = new ServerApi(closer.baseUrl(), "", new Admin(closer.baseUrl(), target.tokens.admin()));
+            try (ServerProcess closer = target.join("close", List.of("-Xmx" + heap), List.of(
+                    "--leaderboard.periods.close.enabled=true", "--leaderboard.periods.close.poll-interval=1s"))) {
+                ServerApi api = new ServerApi(closer.baseUrl(), target.tokens);
                 String heapSeen;
                 long start;
                 try (ServerApi.HeapSamples heapSamples = api.new HeapSamples()) {
-                    target.progress.printf("[close] inserting %,d standings of daily %s%n", players(), day);
-                    new Board(database, players()).insert("daily", day);
+                    target.progress.printf("[close] inserting %,d standings of daily %s%n", players, day);
+                    new Board(database, players).insert("daily", day);
                     start = System.nanoTime();
                     await("period_result of " + day).atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
                             .until(() -> closedRows(database, day) >= 0);
@@ -126,14 +117,14 @@ public final class ExportAndClose {
                 Copy copy = copy(database, day);
                 System.out.print(new Table("closing daily %s of %,d players by a server with -Xmx%s".formatted(day,
                         closedRows(database, day), heap), "figure", "s", "rows/s", "note")
-                        .row("server: leaderboard.periods.close timer", server, players() / server, heapSeen)
-                        .row("insert commit -> period_result row visible", visible, players() / visible,
+                        .row("server: leaderboard.periods.close timer", server, players / server, heapSeen)
+                        .row("insert commit -> period_result row visible", visible, players / visible,
                                 "includes up to 1 s poll interval")
-                        .row("baseline: COPY ranked rows TO STDOUT", copy.out, players() / copy.out,
+                        .row("baseline: COPY ranked rows TO STDOUT", copy.out, players / copy.out,
                                 "%.1f MiB".formatted(copy.bytes / 1048576.0))
-                        .row("baseline: COPY FROM STDIN into a period_result_entry copy", copy.in, players() / copy.in,
+                        .row("baseline: COPY FROM STDIN into a period_result_entry copy", copy.in, players / copy.in,
                                 "")
-                        .row("baseline: out + in", copy.out + copy.in, players() / (copy.out + copy.in), "")
+                        .row("baseline: out + in", copy.out + copy.in, players / (copy.out + copy.in), "")
                         .render());
             }
         }

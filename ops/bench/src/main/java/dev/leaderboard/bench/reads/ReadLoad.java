@@ -40,8 +40,7 @@ public record ReadLoad(URI baseUrl, String name, Supplier<String> path, int read
         }
 
         String action(long n, String user) {
-            return "{\"actionId\":\"%s-w%d\",\"type\":\"quiz-completed\",\"userId\":\"%s\"}".formatted(runId, n,
-                    user);
+            return ServerApi.action(runId + "-w" + n, "quiz-completed", user);
         }
     }
 

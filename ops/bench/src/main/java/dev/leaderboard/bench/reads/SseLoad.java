@@ -1,7 +1,6 @@
 package dev.leaderboard.bench.reads;
 
-import dev.leaderboard.bench.core.GatlingRun;
-import dev.leaderboard.bench.core.GatlingStats;
+import dev.leaderboard.bench.core.*;
 import io.gatling.javaapi.core.Simulation;
 
 import java.net.URI;
@@ -35,7 +34,7 @@ public record SseLoad(URI baseUrl, String token, int streams, int changes, Durat
                             .await(Duration.ofSeconds(60)).on(sse.checkMessage("snapshot").check(regex("leaderboard"))))
                     .exitHereIfFailed()
                     .exec(s -> s.set("client", d.open()))
-                    .asLongAs(s -> !d.finished()).on(pause(Duration.ofMillis(20)), sse.processUnmatchedMessages(
+                    .asLongAs(s -> !d.finished).on(pause(Duration.ofMillis(20)), sse.processUnmatchedMessages(
                             (messages, s) -> {
                                 messages.forEach(m -> d.received(s.getInt("client"),
                                         Deliveries.leaderScore(m.message(), load.leader()), m.timestamp()));
@@ -49,9 +48,8 @@ public record SseLoad(URI baseUrl, String token, int streams, int changes, Durat
                     .repeat(load.changes(), "k").on(
                             exec(http("change").post("/api/v1/actions")
                                     .header("Authorization", "Bearer " + load.token())
-                                    .body(StringBody(s -> ("{\"actionId\":\"%s-change-%d\",\"type\":\"%s\","
-                                            + "\"userId\":\"%s\"}")
-                                            .formatted(load.runId(), s.getInt("k"), load.type().type(), load.leader())))
+                                    .body(StringBody(s -> ServerApi.action(load.runId() + "-change-" + s.getInt("k"),
+                                            load.type().type(), load.leader())))
                                     .check(status().is(202))),
                             exec(s -> {
                                 d.changed(s.getInt("k") + 1, System.currentTimeMillis());
@@ -61,7 +59,7 @@ public record SseLoad(URI baseUrl, String token, int streams, int changes, Durat
                                     && System.currentTimeMillis() < s.getLong("due")).on(pause(Duration.ofMillis(5))),
                             pause(load.spacing()))
                     .exec(s -> {
-                        d.finish();
+                        d.finished = true;
                         return s;
                     });
             setUp(streams.injectOpen(rampUsers(load.streams()).during(Duration.ofSeconds(Math.max(1,

@@ -55,20 +55,16 @@ final class HttpScenarios {
         }
 
         private String action() {
-            return HttpScenarios.action(load.runId() + "-" + sent.incrementAndGet(),
+            return ServerApi.action(load.runId() + "-" + sent.incrementAndGet(), ACTION_TYPE,
                     "p" + ThreadLocalRandom.current().nextInt(load.players()));
         }
-    }
-
-    static String action(String actionId, String userId) {
-        return "{\"actionId\":\"%s\",\"type\":\"%s\",\"userId\":\"%s\"}".formatted(actionId, ACTION_TYPE, userId);
     }
 
     static WriteCommands.Ingested run(Target target, String name, int clients, int batchSize) {
         Duration duration = Duration.ofSeconds(target.options.duration);
         target.progress.printf("[%s] %d clients%s, %,d players, %d s warm-up + %d s measured; projections %s%n", name,
                 clients, batchSize == 0 ? "" : " x " + batchSize + " actions", target.options.players,
-                target.options.warmup, duration.toSeconds(), target.admin().awaitProjections(Duration.ofMinutes(5)));
+                target.options.warmup, duration.toSeconds(), target.api().awaitProjections(Duration.ofMinutes(5)));
         Window window = new Window(Duration.ofSeconds(target.options.warmup), duration,
                 Optional.of(target.phase(name)));
         GatlingStats stats = GatlingRun.run(Load.class, new ActionLoad(target.baseUrl(), target.tokens.service(),
@@ -98,15 +94,14 @@ final class HttpScenarios {
     static void restSingle(Target target, int clients) throws Exception {
         WriteCommands.Ingested load = run(target, "rest-single", clients, 0);
         System.out.println("  group commit: " + target.settings().commandBatching());
-        Optional<Database> database = target.database();
-        if (database.isEmpty() || load.events() == 0) {
-            System.out.println("  JDBC baselines skipped: " + (database.isEmpty() ? "no --jdbc-url" : "none accepted"));
+        if (load.events() == 0) {
+            System.out.println("  JDBC baselines skipped: no action accepted");
             return;
         }
-        target.progress.println("[rest-single] projections " + target.admin().awaitProjections(Duration.ofMinutes(5)));
-        Baselines baselines = new Baselines(database.get(), target.options.players, target::meter);
+        target.progress.println("[rest-single] projections " + target.api().awaitProjections(Duration.ofMinutes(5)));
+        IngestionBaselines baselines = new IngestionBaselines(target);
         Table table = new Table("rest-single vs plain JDBC into the same PostgreSQL (" + clients + " connections, "
-                + baselines.eventBytes() + "-byte events; " + database.get().describe() + ")",
+                + baselines.eventBytes() + "-byte events; " + target.database().describe() + ")",
                 "baseline", "events/s", "ratio", "p50 / p99 / p99.9", "timed unit", "CPU ms/event bench / server / PG");
         for (int batch : new int[]{1, 100}) {
             Baselines.Baseline b = baselines.events(load.events(), clients, batch);

@@ -1,5 +1,7 @@
 package dev.leaderboard.bench.write;
 
+import dev.leaderboard.bench.core.ServerApi;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,6 +29,7 @@ public record KafkaFillPlan(long actions, int players, String runId) {
     }
 
     public byte[] value(long action) {
-        return HttpScenarios.action(actionId(action), userId(playerOf(action))).getBytes(StandardCharsets.UTF_8);
+        return ServerApi.action(actionId(action), HttpScenarios.ACTION_TYPE, userId(playerOf(action)))
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

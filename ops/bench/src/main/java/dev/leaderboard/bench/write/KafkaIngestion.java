@@ -1,7 +1,6 @@
 package dev.leaderboard.bench.write;
 
 import dev.leaderboard.bench.core.*;
-import dev.leaderboard.bench.core.Admin;
 import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.clients.producer.*;
 import org.apache.kafka.common.*;
@@ -13,7 +12,7 @@ import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.*;
-import java.util.stream.Collectors;
+import java.util.stream.*;
 
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * {@code lagSeconds} (sampled every 250 ms) and CPU. With {@code --processes 2} a second server process joins, the
  * first window's unconsumed records are deleted, and a new fill of new players is measured with both consuming.
  */
-final class KafkaIngestion implements AutoCloseable {
+record KafkaIngestion(Target target, Options options, String group, Admin kafka) {
 
     static final String TOPIC = "leaderboard.actions";
     static final String CONSUMER_PAUSED = "--leaderboard.kafka.consumer.auto-startup=false";
@@ -50,11 +49,6 @@ final class KafkaIngestion implements AutoCloseable {
         @Option(names = {"--processes", "--kafka-processes"}, paramLabel = "N", defaultValue = "1",
                 description = "2: then a second server process joins for a second window (default ${DEFAULT-VALUE})")
         int processes;
-        @Option(names = "--kafka-group", paramLabel = "ID",
-                description = "the ingress consumer group (default: the server's leaderboard.kafka.consumer.group-id)")
-        Optional<String> group = Optional.empty();
-        @Option(names = "--kafka-bootstrap", paramLabel = "H:P", description = "with --url: that server's broker")
-        Optional<String> bootstrap = Optional.empty();
 
         void validate(CommonOptions common) {
             common.positive("--kafka-actions", actions);
@@ -65,35 +59,21 @@ final class KafkaIngestion implements AutoCloseable {
         }
     }
 
-    private final Target target;
-    private final Options options;
-    private final String bootstrap;
-    private final String group;
-    private final org.apache.kafka.clients.admin.Admin kafka;
-
-    private KafkaIngestion(Target target, Options options) {
-        this.target = target;
-        this.options = options;
-        this.bootstrap = options.bootstrap.or(() -> target.embedded().map(e -> e.kafkaBootstrap()))
-                .orElseThrow(() -> new IllegalStateException("kafka needs --kafka-bootstrap with --url"));
-        this.group = options.group.orElseGet(() -> target.settings().get("leaderboard.kafka.consumer.group-id",
-                String.class, "leaderboard-ingress"));
-        this.kafka = org.apache.kafka.clients.admin.Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap));
-    }
-
     /** One window, or two with {@code --processes 2}; prints their table. */
     static List<WriteCommands.Ingested> run(Target target, Options options) throws Exception {
-        try (KafkaIngestion scenario = new KafkaIngestion(target, options)) {
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                target.embedded().kafkaBootstrap()))) {
+            KafkaIngestion scenario = new KafkaIngestion(target, options, target.settings().get(
+                    "leaderboard.kafka.consumer.group-id", String.class, "leaderboard-ingress"), kafka);
             Table table = new Table("kafka: %,d actions of %,d players pre-filled (%s), consumed for up to %d s"
                     .formatted(options.actions, options.players, options.compression, options.duration),
                     "figure", "actions/s", "committed", "events stored", "committed per 10 s", "lag p50 / p99 s",
                     "fill rec/s", "CPU ms/action bench / server / PG", "machine");
-            List<Admin> servers = new ArrayList<>(List.of(target.admin()));
+            List<ServerApi> servers = new ArrayList<>(List.of(target.api()));
             List<WriteCommands.Ingested> rates = new ArrayList<>();
             rates.add(scenario.window("kafka, 1 process", servers, table));
             if (options.processes == 2) {
-                servers.add(new Admin(target.join().baseUrl(), target.tokens.admin()));
+                servers.add(new ServerApi(target.join("second", List.of(), List.of()).baseUrl(), target.tokens));
                 rates.add(scenario.window("kafka, 2 processes", servers, table));
             }
             System.out.print(table.render());
@@ -101,12 +81,7 @@ final class KafkaIngestion implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        kafka.close();
-    }
-
-    private WriteCommands.Ingested window(String name, List<Admin> servers, Table table) throws Exception {
+    private WriteCommands.Ingested window(String name, List<ServerApi> servers, Table table) throws Exception {
         servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause").requireFound("the Kafka ingress"));
         if (!get(kafka.listTopics().names()).contains(TOPIC)) {
             get(kafka.createTopics(List.of(new NewTopic(TOPIC, options.partitions, (short) 1))).all());
@@ -123,9 +98,8 @@ final class KafkaIngestion implements AutoCloseable {
         double fillPerSecond = plan.actions() / ((System.nanoTime() - fillStart) / 1e9);
         Map<TopicPartition, Long> after = endOffsets();
         target.progress.printf("[kafka] filled %,d records at %,.0f/s; projections %s%n", plan.actions(), fillPerSecond,
-                target.admin().awaitProjections(Duration.ofMinutes(5)));
-        String head = "SELECT coalesce(max(global_index), 0) FROM domain_event_entry";
-        long headBefore = target.database().isPresent() ? target.database().get().queryLong(head) : 0;
+                target.api().awaitProjections(Duration.ofMinutes(5)));
+        long headBefore = target.database().queryLong("SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
 
         AtomicLong consumed = new AtomicLong();
         AtomicLong polls = new AtomicLong();
@@ -157,8 +131,8 @@ final class KafkaIngestion implements AutoCloseable {
         target.checkAlive("during kafka");
         servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause"));
         long committed = consumed(before, after, committed());
-        long stored = target.database().isPresent() ? target.database().get().queryLong(
-                "SELECT count(*) FROM domain_event_entry WHERE global_index > " + headBefore) : 0;
+        long stored = target.database().queryLong("SELECT count(*) FROM domain_event_entry WHERE global_index > "
+                + headBefore);
         double perSecond = committed / (elapsed.toNanos() / 1e9);
         Latencies lag = Latencies.ofNanos(lagNanos.stream().mapToLong(Long::longValue).toArray());
         table.row(name, perSecond, committed, stored, perTen.stream().map(Object::toString)
@@ -181,8 +155,9 @@ final class KafkaIngestion implements AutoCloseable {
     }
 
     private void fill(KafkaFillPlan plan) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                target.embedded().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, options.compression.name());
@@ -203,11 +178,9 @@ final class KafkaIngestion implements AutoCloseable {
 
     private Map<TopicPartition, Long> endOffsets() throws Exception {
         int partitions = get(kafka.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC).partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
-        }
-        return get(kafka.listOffsets(latest).all()).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+        return get(kafka.listOffsets(IntStream.range(0, partitions).boxed().collect(Collectors.toMap(
+                p -> new TopicPartition(TOPIC, p), p -> OffsetSpec.latest()))).all()).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().offset()));
     }
 

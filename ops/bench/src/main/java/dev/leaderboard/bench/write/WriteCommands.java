@@ -5,11 +5,11 @@ import picocli.CommandLine.*;
 
 import java.util.*;
 
-/**
- * The write-path scenarios, one subcommand each (static: picocli calls a command method on its parent's object,
- * {@code BenchMain}), with their same-run baselines. Options are checked before anything starts (exit 2).
- */
-public class WriteCommands {
+/** The write-path scenarios (docs/benchmarks.md) besides hot-player, with their same-run baselines. */
+public final class WriteCommands {
+
+    private WriteCommands() {
+    }
 
     public static final class SingleOptions {
         @Option(names = "--clients", paramLabel = "N", defaultValue = "16",
@@ -37,51 +37,78 @@ public class WriteCommands {
 
     @Command(name = "rest-single", mixinStandardHelpOptions = true, description = "POST /api/v1/actions from "
             + "--clients closed-loop clients, then plain JDBC into the same PostgreSQL for as many events.")
-    static int restSingle(@Mixin CommonOptions common, @Mixin SingleOptions single) {
-        common.positive("--clients", single.clients);
-        return Target.run("rest-single", common, List.of(), target -> HttpScenarios.restSingle(target, single.clients));
+    public static final class RestSingle extends Scenario {
+        @Mixin
+        SingleOptions single;
+
+        protected void validate() {
+            common.positive("--clients", single.clients);
+        }
+
+        protected void run(Target target) throws Exception {
+            HttpScenarios.restSingle(target, single.clients);
+        }
     }
 
     @Command(name = "rest-batch", mixinStandardHelpOptions = true, description = "POST /api/v1/actions/batch from "
             + "--batch-clients closed-loop clients, then the ingestion baselines.")
-    static int restBatch(@Mixin CommonOptions common, @Mixin BatchOptions batch, @Mixin Baselines.Options baselines) {
-        batch.validate(common);
-        return Target.run("rest-batch", common, List.of(), target -> Baselines.ingestion(target, baselines,
-                List.of(HttpScenarios.run(target, "rest-batch", batch.clients, batch.size))));
+    public static final class RestBatch extends Scenario {
+        @Mixin
+        BatchOptions batch;
+        @Mixin
+        IngestionBaselines.Options baselines;
+
+        protected void validate() {
+            batch.validate(common);
+        }
+
+        protected void run(Target target) throws Exception {
+            IngestionBaselines.run(target, baselines,
+                    List.of(HttpScenarios.run(target, "rest-batch", batch.clients, batch.size)));
+        }
     }
 
     @Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
             + "consumed by the server (--processes 2: then by two server processes), then the ingestion baselines.")
-    static int kafka(@Mixin CommonOptions common, @Mixin KafkaIngestion.Options kafka,
-                     @Mixin Baselines.Options baselines) {
-        kafka.validate(common);
-        return Target.run("kafka", common, List.of(KafkaIngestion.CONSUMER_PAUSED),
-                target -> Baselines.ingestion(target, baselines, KafkaIngestion.run(target, kafka)));
+    public static class Kafka extends Scenario {
+        @Mixin
+        KafkaIngestion.Options kafka;
+        @Mixin
+        IngestionBaselines.Options baselines;
+
+        protected List<String> serverArguments() {
+            return List.of(KafkaIngestion.CONSUMER_PAUSED);
+        }
+
+        protected void validate() {
+            kafka.validate(common);
+        }
+
+        protected void run(Target target) throws Exception {
+            IngestionBaselines.run(target, baselines, KafkaIngestion.run(target, kafka));
+        }
     }
 
     @Command(name = "ingestion", mixinStandardHelpOptions = true, description = "rest-single, rest-batch and kafka "
             + "against one server, then the ingestion baselines.")
-    static int ingestion(@Mixin CommonOptions common, @Mixin SingleOptions single, @Mixin BatchOptions batch,
-                         @Mixin KafkaIngestion.Options kafka, @Mixin Baselines.Options baselines) {
-        common.positive("--clients", single.clients);
-        batch.validate(common);
-        kafka.validate(common);
-        return Target.run("ingestion", common, List.of(KafkaIngestion.CONSUMER_PAUSED), target -> {
+    public static final class Ingestion extends Kafka {
+        @Mixin
+        SingleOptions single;
+        @Mixin
+        BatchOptions batch;
+
+        protected void validate() {
+            super.validate();
+            common.positive("--clients", single.clients);
+            batch.validate(common);
+        }
+
+        protected void run(Target target) throws Exception {
             HttpScenarios.restSingle(target, single.clients);
             List<Ingested> ingested = new ArrayList<>(
                     List.of(HttpScenarios.run(target, "rest-batch", batch.clients, batch.size)));
             ingested.addAll(KafkaIngestion.run(target, kafka));
-            Baselines.ingestion(target, baselines, ingested);
-        });
-    }
-
-    @Command(name = "hot-player", mixinStandardHelpOptions = true, description = "A player with --hot-events past "
-            + "events against new players: cold load from events, steady state, cold load from the snapshot.")
-    static int hotPlayer(@Mixin CommonOptions common, @Mixin HotPlayerScenario.Options hot) {
-        common.positive("--hot-events", hot.events);
-        common.positive("--probe-requests", hot.probeRequests);
-        common.positive("--clients", hot.clients);
-        common.check(common.url.isEmpty(), "hot-player restarts the server: it cannot run with --url");
-        return Target.run("hot-player", common, List.of(), target -> new HotPlayerScenario(target, hot).run());
+            IngestionBaselines.run(target, baselines, ingested);
+        }
     }
 }

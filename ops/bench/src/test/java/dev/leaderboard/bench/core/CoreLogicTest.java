@@ -60,6 +60,14 @@ class CoreLogicTest {
     }
 
     @Test
+    void nearestRankPercentiles() {
+        long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertThat(Latencies.at(sorted, 0.5)).isEqualTo(5);
+        assertThat(Latencies.at(sorted, 0.99)).isEqualTo(10);
+        assertThat(Latencies.at(new long[]{7}, 0.5)).isEqualTo(7);
+    }
+
+    @Test
     void aTableAlignsItsColumns() {
         assertThat(new Table("t", "figure", "per s").row("a", 1234.5).row("longer", 2L).render())
                 .isEqualTo("== t\nfigure  per s\na       1,235\nlonger      2\n");

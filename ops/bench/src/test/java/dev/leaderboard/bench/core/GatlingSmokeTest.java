@@ -48,7 +48,7 @@ class GatlingSmokeTest {
         server.start();
         try {
             Window window = new Window(Duration.ofSeconds(1), Duration.ofSeconds(2), Optional.of(new Phase("smoke",
-                    () -> CpuMeter.start(java.util.List.of(), Optional.empty()), Optional.empty(), Optional.empty())));
+                    () -> new CpuMeter(java.util.List.of(), java.nio.file.Path.of("no-postgres")), Optional.empty(), Optional.empty())));
 
             GatlingStats stats = GatlingRun.run(Probe.class, new Parameters(server.getAddress().getPort(), window),
                     "smoke");

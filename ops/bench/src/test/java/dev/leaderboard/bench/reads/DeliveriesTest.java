@@ -40,14 +40,6 @@ class DeliveriesTest {
     }
 
     @Test
-    void nearestRankPercentiles() {
-        long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        assertThat(Deliveries.at(sorted, 0.5)).isEqualTo(5);
-        assertThat(Deliveries.at(sorted, 0.99)).isEqualTo(10);
-        assertThat(Deliveries.at(new long[]{7}, 0.5)).isEqualTo(7);
-    }
-
-    @Test
     void theLeadersScoreIsFoundInGatlingsMessageWhetherDataIsJsonOrAString() {
         String entries = "{\"leaderboardId\":\"global\",\"entries\":[{\"rank\":1,\"userId\":\"lead\",\"score\":300},"
                 + "{\"rank\":2,\"userId\":\"u1\",\"score\":99}]}";

@@ -51,11 +51,22 @@ class WriteOptionsTest {
         assertThat(execute("kafka", "--processes", "3")).isEqualTo(2);
         assertThat(execute("kafka", "--kafka-compression", "brotli")).isEqualTo(2);
         assertThat(execute("rest-single", "--server-arg", "no-value")).isEqualTo(2);
-        assertThat(execute("rest-single", "--jdbc-url", "jdbc:postgresql://x/y")).isEqualTo(2);
-        assertThat(execute("hot-player", "--url", "http://127.0.0.1:1")).isEqualTo(2);
+        assertThat(execute("hot-player", "--probe-requests", "0")).isEqualTo(2);
+        assertThat(execute("reads", "--write-via", "carrier-pigeon")).isEqualTo(2);
+        assertThat(execute("lag", "--rate", "0")).isEqualTo(2);
+        assertThat(execute("rest-single", "--url", "http://127.0.0.1:1")).isEqualTo(2);
 
         assertThat(err.toString()).contains("--duration", "--batch-size", "--processes", "brotli", "KEY=VALUE",
-                "--jdbc-url only goes with --url", "cannot run with --url");
+                "--probe-requests", "--write-via must be kafka or rest", "--rate", "Unknown options: '--url'");
+    }
+
+    @Test
+    void theRootHelpListsEveryScenario() {
+        StringWriter out = new StringWriter();
+        BenchMain.commandLine().setOut(new PrintWriter(out)).execute("--help");
+
+        assertThat(out.toString()).contains("rest-single", "rest-batch", "kafka", "ingestion", "hot-player", "reads",
+                "sse", "export", "close", "catch-up", "lag", "jfr-summary");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.leaderboard.bench.write;
 
 import dev.leaderboard.bench.core.*;
 import io.gatling.javaapi.core.*;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.*;
 
 import java.net.URI;
 import java.sql.*;
@@ -21,19 +21,19 @@ import static org.awaitility.Awaitility.await;
  * another: the hot player's first command (a load from all events), its steady state once the snapshot the load
  * triggered is stored, and after another restart its first command from that snapshot, each next to new players.
  */
-final class HotPlayerScenario {
+@Command(name = "hot-player", mixinStandardHelpOptions = true, description = "A player with --hot-events past "
+        + "events against new players: cold load from events, steady state, cold load from the snapshot.")
+public final class HotPlayer extends Scenario {
 
-    public static final class Options {
-        @Option(names = "--hot-events", paramLabel = "N", defaultValue = "100000",
-                description = "past events of the hot player (default ${DEFAULT-VALUE})")
-        int events;
-        @Option(names = "--probe-requests", paramLabel = "N", defaultValue = "500",
-                description = "sequential requests per probe (default ${DEFAULT-VALUE})")
-        int probeRequests;
-        @Option(names = "--clients", paramLabel = "N", defaultValue = "16",
-                description = "clients of the warm-up load after each restart (default ${DEFAULT-VALUE})")
-        int clients;
-    }
+    @Option(names = "--hot-events", paramLabel = "N", defaultValue = "100000",
+            description = "past events of the hot player (default ${DEFAULT-VALUE})")
+    int events;
+    @Option(names = "--probe-requests", paramLabel = "N", defaultValue = "500",
+            description = "sequential requests per probe (default ${DEFAULT-VALUE})")
+    int probeRequests;
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "16",
+            description = "clients of the warm-up load after each restart (default ${DEFAULT-VALUE})")
+    int clients;
 
     /** A probe: {@code requests} sequential actions of one player; its first request is named apart. */
     record Step(String label, String player, int requests) {
@@ -60,7 +60,8 @@ final class HotPlayerScenario {
 
         private ChainBuilder request(String name, String player) {
             return exec(http(name).post("/api/v1/actions")
-                    .body(StringBody(s -> HttpScenarios.action(probes.runId() + "-" + sent.incrementAndGet(), player)))
+                    .body(StringBody(s -> ServerApi.action(probes.runId() + "-" + sent.incrementAndGet(),
+                            HttpScenarios.ACTION_TYPE, player)))
                     .check(status().is(202), jsonPath("$.status").is("accepted")));
         }
     }
@@ -68,39 +69,36 @@ final class HotPlayerScenario {
     /** Above the snapshot threshold (200), so the warmer's first load compiles the replay and snapshot code. */
     private static final int WARMER_EVENTS = 1_000;
 
-    private final Target target;
-    private final Options options;
-
-    HotPlayerScenario(Target target, Options options) {
-        this.target = target;
-        this.options = options;
+    protected void validate() {
+        common.positive("--hot-events", events);
+        common.positive("--probe-requests", probeRequests);
+        common.positive("--clients", clients);
     }
 
-    void run() throws Exception {
+    protected void run(Target target) throws Exception {
         String hot = "hot-" + target.runId;
         String warmer = "warmer-" + target.runId;
-        probe("seed", new Step("seed hot", hot, 3), new Step("seed warmer", warmer, 3));
+        probe(target, "seed", new Step("seed hot", hot, 3), new Step("seed warmer", warmer, 3));
         long fillStart = System.nanoTime();
-        copyLatestEvent(hot, options.events);
+        copyLatestEvent(target, hot, events);
         double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-        copyLatestEvent(warmer, WARMER_EVENTS);
+        copyLatestEvent(target, warmer, WARMER_EVENTS);
 
-        restartWarm();
-        GatlingStats a = probe("a", new Step("warmer", warmer, 1), new Step("new player", "fresh-" + target.runId,
-                options.probeRequests), new Step("hot, load from events", hot, 1));
-        Database database = target.database().orElseThrow();
+        restartWarm(target);
+        GatlingStats a = probe(target, "a", new Step("warmer", warmer, 1), new Step("new player",
+                "fresh-" + target.runId, probeRequests), new Step("hot, load from events", hot, 1));
+        Database database = target.database();
         String snapshots = "SELECT count(DISTINCT aggregate_identifier) FROM snapshot_event_entry "
                 + "WHERE aggregate_identifier IN ('" + hot + "', '" + warmer + "')";
         await("snapshots of the hot and warmer players").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(250)).until(() -> database.queryLong(snapshots) == 2);
-        GatlingStats steady = probe("steady", new Step("hot, cached", hot, options.probeRequests));
-        restartWarm();
-        GatlingStats b = probe("b", new Step("warmer", warmer, 1), new Step("hot, load from snapshot", hot,
-                options.probeRequests), new Step("new player after restart", "fresh2-" + target.runId,
-                options.probeRequests));
+        GatlingStats steady = probe(target, "steady", new Step("hot, cached", hot, probeRequests));
+        restartWarm(target);
+        GatlingStats b = probe(target, "b", new Step("warmer", warmer, 1), new Step("hot, load from snapshot", hot,
+                probeRequests), new Step("new player after restart", "fresh2-" + target.runId, probeRequests));
 
         Table table = new Table("hot-player: %,d past events (SQL fill %.1f s) vs new players, %d sequential requests"
-                .formatted(options.events + 3, fillSeconds, options.probeRequests),
+                .formatted(events + 3, fillSeconds, probeRequests),
                 "probe", "first request ms", "steady p50 ms", "steady p99 ms", "ratio to the new player", "ko");
         row(table, a, "new player", a, "new player");
         row(table, a, "hot, load from events", a, "new player");
@@ -124,19 +122,19 @@ final class HotPlayerScenario {
                 first.ko() + steady.map(GatlingStats.Request::ko).orElse(0L));
     }
 
-    private GatlingStats probe(String name, Step... steps) {
+    private static GatlingStats probe(Target target, String name, Step... steps) {
         return GatlingRun.run(ProbeSimulation.class, new Probes(target.baseUrl(), target.tokens.service(),
                 target.runId + "-" + name, List.of(steps)), "hot-player " + name);
     }
 
     /** Restart (empty caches), warm the JVM with load on other players, let the projections catch up. */
-    private void restartWarm() {
+    private void restartWarm(Target target) {
         target.restart();
         GatlingRun.run(HttpScenarios.Load.class, new HttpScenarios.ActionLoad(target.baseUrl(), target.tokens.service(),
-                options.clients, target.options.players, 0, target.runId + "-jit" + System.nanoTime(), "jit warm-up",
+                clients, target.options.players, 0, target.runId + "-jit" + System.nanoTime(), "jit warm-up",
                 new Window(Duration.ofSeconds(Math.max(1, target.options.warmup)), Duration.ZERO, Optional.empty())),
                 "jit warm-up");
-        target.progress.println("[hot-player] projections " + target.admin().awaitProjections(Duration.ofMinutes(5)));
+        target.progress.println("[hot-player] projections " + target.api().awaitProjections(Duration.ofMinutes(5)));
     }
 
     /**
@@ -144,8 +142,8 @@ final class HotPlayerScenario {
      * action ids and totals that grow by the event's points per copy, plus the matching ledger rows. One statement:
      * both inserts read the latest event as it was before the copies.
      */
-    private void copyLatestEvent(String userId, int copies) throws Exception {
-        try (Connection connection = target.database().orElseThrow().connect();
+    private static void copyLatestEvent(Target target, String userId, int copies) throws Exception {
+        try (Connection connection = target.database().connect();
              PreparedStatement copy = connection.prepareStatement("""
             WITH latest AS (
                 SELECT convert_from(payload, 'UTF8')::jsonb AS event, aggregate_identifier, sequence_number, type,

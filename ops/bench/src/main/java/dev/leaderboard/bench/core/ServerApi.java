@@ -1,0 +1,180 @@
+package dev.leaderboard.bench.core;
+
+import com.fasterxml.jackson.databind.*;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.io.*;
+import java.net.URI;
+import java.net.http.*;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.*;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The server's endpoints the benchmarks call besides their Gatling loads: admin and actuator endpoints and public
+ * reads with the admin token, single actions with the service token.
+ */
+public record ServerApi(URI baseUrl, Tokens tokens) {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Answer(int status, String body) {
+
+        /** Fails when the server has no such endpoint (404, 405): it lacks what the scenario needs. */
+        public Answer requireFound(String what) {
+            if (status == 404 || status == 405) {
+                throw new IllegalStateException("the server has no " + what + " endpoint (HTTP " + status + ")");
+            }
+            return this;
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public record ActionType(String type, long points) {
+    }
+
+    /** The body of {@code POST /api/v1/actions}, and of each Kafka record and batch item. */
+    public static String action(String actionId, String type, String userId) {
+        return "{\"actionId\":\"%s\",\"type\":\"%s\",\"userId\":\"%s\"}".formatted(actionId, type, userId);
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), tokens.admin());
+    }
+
+    public Answer post(String path) {
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()),
+                tokens.admin());
+    }
+
+    /** {@code POST /api/v1/actions}; returns the status (202 when stored). */
+    public int submit(String userId, String type, String actionId) {
+        return send(HttpRequest.newBuilder(baseUrl.resolve("/api/v1/actions")).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(action(actionId, type, userId))),
+                tokens.service()).status();
+    }
+
+    private Answer send(HttpRequest.Builder request, String token) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("request to " + baseUrl + " failed: " + e, e);
+        }
+    }
+
+    /** The processors on {@code GET /api/v1/admin/projections}; none when the server has no projections role. */
+    public Stream<JsonNode> processors() {
+        Answer answer = get("/api/v1/admin/projections");
+        return answer.status() != 200 ? Stream.empty() : StreamSupport.stream(answer.json().spliterator(), false);
+    }
+
+    /** Total {@code lag} of every processor: events not applied yet. */
+    public long projectionLag() {
+        return processors().mapToLong(p -> p.path("lag").canConvertToLong() ? Math.max(0, p.path("lag").asLong()) : 1)
+                .sum();
+    }
+
+    private Optional<JsonNode> standings() {
+        return processors().filter(p -> "standings".equals(p.path("name").asText())).findFirst();
+    }
+
+    /** The standings processor's {@code lag} (1 when it does not say). */
+    public long standingsLag() {
+        return standings().map(p -> p.path("lag").asLong(1)).orElse(1L);
+    }
+
+    /** The standings processor's {@code lagSeconds}: age of the oldest event it has not applied. */
+    public Optional<Double> standingsLagSeconds() {
+        return standings().filter(p -> p.has("lagSeconds")).map(p -> p.path("lagSeconds").asDouble());
+    }
+
+    /** @return "caught up", or what was left when {@code timeout} ran out */
+    public String awaitProjections(Duration timeout) {
+        try {
+            await("projections caught up").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                    .until(() -> projectionLag() == 0);
+            return "caught up";
+        } catch (ConditionTimeoutException e) {
+            return "not caught up after " + timeout.toSeconds() + " s (lag " + projectionLag() + ")";
+        }
+    }
+
+    /** Whether the public player read answers 200: the player has a score on {@code board}, all-time. */
+    public boolean ranked(String board, String userId) {
+        return get("/api/v1/leaderboards/" + board + "/players/" + userId + "?context=0").status() == 200;
+    }
+
+    public ActionType richestActionType() {
+        ActionType best = new ActionType("none", 0);
+        for (JsonNode type : get("/api/v1/action-types").json()) {
+            if (type.path("points").asLong() > best.points()) {
+                best = new ActionType(type.path("type").asText(), type.path("points").asLong());
+            }
+        }
+        return best;
+    }
+
+    /** A statistic ({@code COUNT}, {@code TOTAL_TIME}, {@code VALUE}) of an actuator metric, e.g. a timer's. */
+    public OptionalDouble metric(String query, String statistic) {
+        Answer answer = get("/actuator/metrics/" + query);
+        if (answer.status() != 200) {
+            return OptionalDouble.empty();
+        }
+        return StreamSupport.stream(answer.json().path("measurements").spliterator(), false)
+                .filter(m -> statistic.equals(m.path("statistic").asText()))
+                .mapToDouble(m -> m.path("value").asDouble()).findFirst();
+    }
+
+    /** {@code POST …/standings/restore}: PostgreSQL into Redis, synchronous; returns the rows copied. */
+    public long restore() {
+        Answer answer = post("/api/v1/admin/projections/standings/restore");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("restore answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json().path("rows").asLong();
+    }
+
+    private long heap(String statistic) {
+        return (long) metric("jvm.memory." + statistic + "?tag=area:heap", "VALUE").orElse(-1);
+    }
+
+    /** The highest heap in use (actuator, every 200 ms) while it runs: an upper bound, garbage included. */
+    public final class HeapSamples implements AutoCloseable {
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private final AtomicLong highest = new AtomicLong(-1);
+        private final AtomicLong samples = new AtomicLong();
+        private final long before = heap("used");
+
+        public HeapSamples() {
+            timer.scheduleWithFixedDelay(() -> {
+                highest.accumulateAndGet(heap("used"), Math::max);
+                samples.incrementAndGet();
+            }, 0, 200, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+
+        @Override
+        public String toString() {
+            return "heap used %d MiB before, at most %d MiB in %d samples, max heap %d MiB".formatted(before >> 20,
+                    highest.get() >> 20, samples.get(), heap("max") >> 20);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.leaderboard.bench.write;
+
+import dev.leaderboard.bench.core.*;
+import dev.leaderboard.bench.core.Baselines.Baseline;
+import picocli.CommandLine.Option;
+
+import java.sql.*;
+import java.sql.Connection;
+import java.time.*;
+import java.util.*;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The write path's same-run baselines: what the simplest code needs to write the same events into the same
+ * PostgreSQL and Redis. Event rows copy the server's latest stored {@code ScoreIncreased} (same size) into scratch
+ * copies of the event store and the ledger, so neither is touched.
+ */
+final class IngestionBaselines {
+
+    private static final String EVENTS = Baselines.SCRATCH + ".domain_event_entry";
+    private static final String LEDGER = Baselines.SCRATCH + ".processed_action";
+    /** The columns every baseline event row copies from the template event. */
+    private static final String COPIED = "type, meta_data, payload, payload_revision, payload_type, time_stamp";
+
+    /** The ingestion baselines (a), (b), (c), after rest-batch and kafka. */
+    public static final class Options {
+        @Option(names = "--baseline-batch", paramLabel = "N", defaultValue = "500",
+                description = "baseline (a): events + ledger rows per transaction (default ${DEFAULT-VALUE})")
+        int batch;
+        @Option(names = "--baseline-connections", paramLabel = "N", defaultValue = "2",
+                description = "baseline (a): connections (default ${DEFAULT-VALUE})")
+        int connections;
+        @Option(names = "--baseline-seconds", paramLabel = "S", defaultValue = "60",
+                description = "time limit of each ingestion baseline (default ${DEFAULT-VALUE})")
+        int seconds;
+    }
+
+    private final Target target;
+    private final Baselines baselines;
+    /** The {@link #COPIED} columns of the server's latest stored {@code ScoreIncreased}. */
+    private final Object[] template = new Object[6];
+
+    IngestionBaselines(Target target) throws SQLException {
+        this.target = target;
+        this.baselines = new Baselines(target);
+        try (Connection connection = target.database().connect(); ResultSet row = connection.createStatement()
+                .executeQuery("SELECT " + COPIED + " FROM domain_event_entry WHERE payload_type = "
+                        + "'dev.leaderboard.events.ScoreIncreased' ORDER BY global_index DESC LIMIT 1")) {
+            if (!row.next()) {
+                throw new IllegalStateException("no ScoreIncreased event is stored yet");
+            }
+            for (int i = 0; i < template.length; i++) {
+                template[i] = row.getObject(i + 1);
+            }
+        }
+    }
+
+    int eventBytes() {
+        return Arrays.stream(template).mapToInt(v -> v instanceof byte[] bytes ? bytes.length : 0).sum();
+    }
+
+    /**
+     * rest-single's baselines: {@code batch} 1 = autocommit single-row INSERTs (one transaction per event), else JDBC
+     * batches of {@code batch} per transaction; {@code connections} clients, 100 unmeasured rows each first.
+     */
+    Baseline events(long events, int connections, int batch) throws Exception {
+        ParallelWriter.Result result = inScratchTables(100L * connections, events, connections, batch,
+                Duration.ofMinutes(10), target.database(), batch == 1, false);
+        return batch == 1 ? new Baseline("JDBC, 1 transaction per event", result, "one INSERT + commit")
+                : new Baseline("JDBC, batches of " + batch + " per transaction", result,
+                "one batch of " + batch + " + commit");
+    }
+
+    /** Ingestion baseline (a): per transaction {@code batch} event rows and as many ledger rows, multi-row inserts. */
+    Baseline eventsAndLedger(long events, int connections, int batch, Duration limit) throws Exception {
+        ParallelWriter.Result result = inScratchTables(2L * batch * connections, events, connections, batch, limit,
+                target.database().rewritingBatches(), false, true);
+        return new Baseline("(a) JDBC, %d events + %d ledger rows per transaction, %d conn%s".formatted(batch, batch,
+                connections, Baselines.cut(result, events)), result, "one transaction");
+    }
+
+    /**
+     * Ingestion baseline (b): the projection's Redis writes, pipelined per processor batch: per event and window
+     * (all-time, day, week, month) a {@code ZADD total member} and an {@code HSET user version|member} into scratch
+     * keys, members the size of the server's.
+     */
+    Baseline redis(long events, int connections, int batch, Duration limit) throws Exception {
+        String prefix = "bench:baseline:" + target.runId + ":";
+        List<String> keys = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            keys.addAll(List.of(prefix + w + ":rank", prefix + w + ":members"));
+        }
+        Instant now = Instant.now();
+        int players = target.options.players;
+        ParallelWriter.Result result = baselines.pipelined(keys, connections, 10_000, events, batch, limit,
+                (pipeline, i) -> {
+                    String user = "p" + i % players;
+                    String member = Baselines.member(now.plusNanos(1000 * i), user);
+                    for (int w = 0; w < 4; w++) {
+                        pipeline.zadd(keys.get(2 * w), i, member);
+                        pipeline.hset(keys.get(2 * w + 1), user, i + "|" + member);
+                    }
+                });
+        return new Baseline("(b) Redis, pipelined ZADD+HSET x4 windows/event, %d events/pipeline, %d conn%s"
+                .formatted(batch, connections, Baselines.cut(result, events)), result, "one pipeline");
+    }
+
+    /**
+     * (a), (b) and (c) = 1 / (1/a + 1/b) for as many events as the largest ingestion (at least 50,000), with the
+     * server idle; (b) uses the standings processor's batch size and threads as the server resolves them.
+     */
+    static void run(Target target, Options options, List<WriteCommands.Ingested> ingested) throws Exception {
+        long events = Math.max(50_000, ingested.stream().mapToLong(WriteCommands.Ingested::events).max().orElse(0));
+        target.progress.println("[baselines] " + events + " events; projections "
+                + target.api().awaitProjections(Duration.ofMinutes(5)));
+        IngestionBaselines baselines = new IngestionBaselines(target);
+        Duration limit = Duration.ofSeconds(options.seconds);
+        Baseline a = baselines.eventsAndLedger(events, options.connections, options.batch, limit);
+        ServerSettings settings = target.settings();
+        Baseline b = baselines.redis(events, settings.projectionThreads(), settings.projectionBatchSize(), limit);
+        double x = a.result().perSecond();
+        double y = b.result().perSecond();
+        double c = x == 0 || y == 0 ? 0 : 1 / (1 / x + 1 / y);
+        Table table = new Table("ingestion vs same-run baselines (" + target.database().describe() + ")",
+                "figure", "per s", "ratio to (c)", "p50 / p99 / p99.9", "timed unit",
+                "CPU ms/event bench / server / PG");
+        ingested.forEach(i -> table.row(i.name(), i.perSecond(), HttpScenarios.ratio(i.perSecond(), c)));
+        for (Baseline baseline : List.of(a, b)) {
+            table.row(baseline.name(), baseline.result().perSecond(), "", baseline.result().latencies(),
+                    baseline.unit(), baseline.result().cpu().perOperation(baseline.result().written()));
+        }
+        System.out.print(table.row("(c) (a) then (b): 1/(1/a+1/b)", c, "1.00").render());
+        System.out.println("  (a) " + a.result().cpu().machine() + "; (b) " + b.result().cpu().machine());
+    }
+
+    /** {@code warmup} unmeasured, then {@code events} measured rows into the scratch tables. */
+    private ParallelWriter.Result inScratchTables(long warmup, long events, int connections, int batch,
+                                                  Duration limit, Database database, boolean autocommit,
+                                                  boolean withLedger) throws Exception {
+        ParallelWriter.Opener opener = () -> eventWriter(database, autocommit, withLedger);
+        return baselines.withScratchTables(() -> {
+            baselines.run(connections, warmup, batch, Duration.ofMinutes(1), opener);
+            target.database().execute("TRUNCATE " + EVENTS + ", " + LEDGER);
+            return baselines.run(connections, events, batch, limit, opener);
+        }, "domain_event_entry", "processed_action");
+    }
+
+    private ParallelWriter.Writer eventWriter(Database database, boolean autocommit, boolean withLedger)
+            throws SQLException {
+        Connection connection = database.connect();
+        connection.setAutoCommit(autocommit);
+        PreparedStatement event = connection.prepareStatement("INSERT INTO " + EVENTS + " (aggregate_identifier, "
+                + "sequence_number, event_identifier, " + COPIED + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement ledger = connection.prepareStatement("INSERT INTO " + LEDGER + " (user_id, action_id, "
+                + "leaderboard_id, action_type, points, accepted_at) VALUES (?, ?, 'global', ?, 10, ?)");
+        String actionPrefix = "bl-" + UUID.randomUUID() + "-";
+        return new ParallelWriter.Writer(connection, (first, end) -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (long i = first; i < end; i++) {
+                String player = "p" + ThreadLocalRandom.current().nextInt(target.options.players);
+                event.setString(1, player);
+                event.setLong(2, i);
+                event.setString(3, UUID.randomUUID().toString());
+                for (int c = 0; c < template.length; c++) {
+                    event.setObject(4 + c, template[c]);
+                }
+                if (autocommit) {
+                    event.executeUpdate();
+                    continue;
+                }
+                event.addBatch();
+                if (withLedger) {
+                    ledger.setString(1, player);
+                    ledger.setString(2, actionPrefix + i);
+                    ledger.setString(3, HttpScenarios.ACTION_TYPE);
+                    ledger.setTimestamp(4, now);
+                    ledger.addBatch();
+                }
+            }
+            if (!autocommit) {
+                event.executeBatch();
+                ledger.executeBatch();
+                connection.commit();
+            }
+        });
+    }
+}

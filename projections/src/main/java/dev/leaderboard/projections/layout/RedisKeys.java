@@ -2,6 +2,8 @@ package dev.leaderboard.projections.layout;
 
 import dev.leaderboard.windows.TimeWindow;
 
+import java.util.List;
+
 /**
  * Where the standings live in Redis. Per (generation, leaderboard, window, period): a sorted set of rank members
  * scored by total, and a hash from user id to {@code <version>|<current member>}. The generation pointer names the
@@ -13,17 +15,18 @@ import dev.leaderboard.windows.TimeWindow;
 public record RedisKeys(String prefix) {
 
     /**
-     * Stands for the generation number in a {@link BoardTemplates} key template. Scripts that read the generation
+     * Stands for the generation number in a {@link #boardTemplates} key template. Scripts that read the generation
      * pointer and a board in one atomic call substitute it themselves, with plain (not pattern) string operations.
      */
     public static final String GENERATION_PLACEHOLDER = "{generation}";
 
-    /**
-     * The keys of one board with the generation left open: {@link #GENERATION_PLACEHOLDER} in place of its number.
-     * Each template turns into the key of {@link #ranking}, {@link #members} or {@link #version} once the placeholder
-     * is replaced by a generation.
-     */
-    public record BoardTemplates(String ranking, String members, String version) {
+    /** The keys of one board: its ranking set, its members hash and its version counter. */
+    public record BoardKeys(String ranking, String members, String version) {
+
+        /** The order in which every script that takes a board's keys takes them. */
+        public List<String> inScriptOrder() {
+            return List.of(ranking, members, version);
+        }
     }
 
     public String generationPointer() {
@@ -43,11 +46,22 @@ public record RedisKeys(String prefix) {
         return version(Integer.toString(generation), leaderboardId, window.id(), period);
     }
 
-    /** The keys of a board in whichever generation the script finds the pointer at. */
-    public BoardTemplates boardTemplates(String leaderboardId, String windowId, String period) {
-        return new BoardTemplates(ranking(GENERATION_PLACEHOLDER, leaderboardId, windowId, period),
-                members(GENERATION_PLACEHOLDER, leaderboardId, windowId, period),
-                version(GENERATION_PLACEHOLDER, leaderboardId, windowId, period));
+    public BoardKeys board(int generation, String leaderboardId, TimeWindow window, String period) {
+        return board(Integer.toString(generation), leaderboardId, window.id(), period);
+    }
+
+    /**
+     * The keys of a board in whichever generation the script finds the pointer at: {@link #GENERATION_PLACEHOLDER}
+     * in place of the generation's number, for the script to replace.
+     */
+    public BoardKeys boardTemplates(String leaderboardId, String windowId, String period) {
+        return board(GENERATION_PLACEHOLDER, leaderboardId, windowId, period);
+    }
+
+    private BoardKeys board(String generation, String leaderboardId, String windowId, String period) {
+        return new BoardKeys(ranking(generation, leaderboardId, windowId, period),
+                members(generation, leaderboardId, windowId, period),
+                version(generation, leaderboardId, windowId, period));
     }
 
     /**

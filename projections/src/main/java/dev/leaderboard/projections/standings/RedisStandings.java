@@ -271,11 +271,8 @@ public class RedisStandings {
 
     private record Board(String leaderboardId, TimeWindow window, String period) {
 
-        /** The board's keys as the scripts take them: ranking, members, version. */
         List<String> keys(RedisKeys keys, int generation) {
-            return List.of(keys.ranking(generation, leaderboardId, window, period),
-                    keys.members(generation, leaderboardId, window, period),
-                    keys.version(generation, leaderboardId, window, period));
+            return keys.board(generation, leaderboardId, window, period).inScriptOrder();
         }
     }
 

@@ -30,8 +30,16 @@ class RedisKeysTest {
     }
 
     @Test
+    void aBoardsKeysGoToTheScriptsAsRankingMembersVersion() {
+        assertThat(keys.board(3, "global", TimeWindow.DAILY, "2026-03-01").inScriptOrder()).containsExactly(
+                keys.ranking(3, "global", TimeWindow.DAILY, "2026-03-01"),
+                keys.members(3, "global", TimeWindow.DAILY, "2026-03-01"),
+                keys.version(3, "global", TimeWindow.DAILY, "2026-03-01"));
+    }
+
+    @Test
     void aBoardTemplateWithTheGenerationSubstitutedIsTheBoardsKey() {
-        RedisKeys.BoardTemplates templates = keys.boardTemplates("global", "monthly", "2026-03");
+        RedisKeys.BoardKeys templates = keys.boardTemplates("global", "monthly", "2026-03");
 
         assertThat(inGeneration(templates.ranking(), 7)).isEqualTo(keys.ranking(7, "global", TimeWindow.MONTHLY,
                 "2026-03"));

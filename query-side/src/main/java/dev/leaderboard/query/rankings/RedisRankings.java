@@ -107,15 +107,10 @@ public class RedisRankings {
 
     /** A read script on one board: the board's key templates first (read-prelude.lua), then the script's own. */
     private List<?> run(DefaultRedisScript<List> script, Slice.OfPeriod slice, List<String> own) {
-        RedisKeys.BoardTemplates board = keys.boardTemplates(slice.leaderboardId(), slice.window(), slice.period().key());
-        Object[] arguments = new Object[3 + own.size()];
-        arguments[0] = board.ranking();
-        arguments[1] = board.members();
-        arguments[2] = board.version();
-        for (int i = 0; i < own.size(); i++) {
-            arguments[3 + i] = own.get(i);
-        }
-        return redis.execute(script, scriptKeys, arguments);
+        List<String> arguments = new ArrayList<>(keys.boardTemplates(slice.leaderboardId(), slice.window(),
+                slice.period().key()).inScriptOrder());
+        arguments.addAll(own);
+        return redis.execute(script, scriptKeys, arguments.toArray());
     }
 
     private static String above(RankStyle style) {

@@ -5,20 +5,50 @@ import redis.clients.jedis.*;
 import java.time.*;
 import java.time.temporal.ChronoUnit;
 import java.util.*;
-import java.util.concurrent.Callable;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 /**
- * The same-run baselines' facility: the simplest code that writes what the server writes, run by
- * {@link ParallelWriter} with the server idle, into scratch copies of the server's tables (schema
- * {@value #SCRATCH}, dropped afterwards) and scratch Redis keys of the bench's own (deleted afterwards), never into
- * the server's own tables or keys.
+ * The same-run baselines: the simplest code that writes what the server writes, run with the server idle into
+ * scratch copies of the server's tables (schema {@value #SCRATCH}, dropped afterwards) and scratch Redis keys of the
+ * bench's own (deleted afterwards), never into the server's own tables or keys. Every baseline has one shape:
+ * {@code connections} writers, each with its own connection, claim the next batch of item numbers until
+ * {@code total} are written or the time limit passes (no batch starts after it); each batch is timed, and the CPU
+ * meter runs while the connections are open.
  */
 public final class Baselines {
 
     public static final String SCRATCH = "bench_scratch";
 
-    /** @param unit what one latency sample times */
-    public record Baseline(String name, ParallelWriter.Result result, String unit) {
+    /** Writes items {@code first} (inclusive) to {@code end} (exclusive). */
+    public interface Batch {
+        void write(long first, long end) throws Exception;
+    }
+
+    /** One connection's writer: the connection, closed at the end, and what it does per batch. */
+    public record Writer(AutoCloseable connection, Batch batch) {
+    }
+
+    public interface Opener {
+        Writer open() throws Exception;
+    }
+
+    /** Adds item {@code i}'s commands to a pipeline. */
+    public interface Pipelined {
+        void add(Pipeline pipeline, long i);
+    }
+
+    public record Result(long written, Duration elapsed, Latencies latencies, CpuMeter.Usage cpu) {
+
+        public double perSecond() {
+            return elapsed.isZero() ? 0 : written / (elapsed.toNanos() / 1e9);
+        }
+
+        /** A note for the baseline's name when the time limit stopped it before {@code total}. */
+        public String cut(long total) {
+            return written >= total ? "" : " [first %,d: time limit]".formatted(written);
+        }
     }
 
     private final Target target;
@@ -36,33 +66,54 @@ public final class Baselines {
                 reachedAt), userId);
     }
 
-    public static String cut(ParallelWriter.Result result, long total) {
-        return result.complete(total) ? "" : " [first %,d: time limit]".formatted(result.written());
-    }
-
     public Jedis redis() {
         return new Jedis("127.0.0.1", target.embedded().redisPort(), 30_000);
     }
 
-    public ParallelWriter.Result run(int connections, long total, int batch, Duration limit,
-                                     ParallelWriter.Opener opener) throws Exception {
-        return ParallelWriter.run(connections, total, batch, limit, target::meter, opener);
-    }
-
-    /** Adds item {@code i}'s commands to a pipeline. */
-    public interface Pipelined {
-        void add(Pipeline pipeline, long i);
+    public Result run(int connections, long total, int batch, Duration limit, Opener opener) throws Exception {
+        List<Writer> writers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+            for (int i = 0; i < connections; i++) {
+                writers.add(opener.open());
+            }
+            AtomicLong next = new AtomicLong();
+            AtomicLong written = new AtomicLong();
+            CpuMeter cpu = target.meter();
+            long start = System.nanoTime();
+            List<Callable<long[]>> tasks = writers.stream().<Callable<long[]>>map(writer -> () -> {
+                LongStream.Builder nanos = LongStream.builder();
+                for (long first = next.getAndAdd(batch); first < total && System.nanoTime() - start < limit.toNanos();
+                     first = next.getAndAdd(batch)) {
+                    long end = Math.min(total, first + batch);
+                    long started = System.nanoTime();
+                    writer.batch().write(first, end);
+                    nanos.add(System.nanoTime() - started);
+                    written.addAndGet(end - first);
+                }
+                return nanos.build().toArray();
+            }).toList();
+            LongStream.Builder all = LongStream.builder();
+            for (Future<long[]> timings : pool.invokeAll(tasks)) {
+                LongStream.of(timings.get()).forEach(all::add);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            return new Result(written.get(), elapsed, Latencies.ofNanos(all.build().toArray()), cpu.stop());
+        } finally {
+            for (Writer writer : writers) {
+                writer.connection().close();
+            }
+        }
     }
 
     /**
      * {@code warmup} unmeasured items, then {@code total} measured ones, one pipeline per batch on each of
      * {@code connections}; the scratch {@code keys} are deleted before and after.
      */
-    public ParallelWriter.Result pipelined(List<String> keys, int connections, long warmup, long total, int batch,
-                                           Duration limit, Pipelined items) throws Exception {
-        ParallelWriter.Opener opener = () -> {
+    public Result pipelined(List<String> keys, int connections, long warmup, long total, int batch, Duration limit,
+                            Pipelined items) throws Exception {
+        Opener opener = () -> {
             Jedis jedis = redis();
-            return new ParallelWriter.Writer(jedis, (first, end) -> {
+            return new Writer(jedis, (first, end) -> {
                 Pipeline pipeline = jedis.pipelined();
                 for (long i = first; i < end; i++) {
                     items.add(pipeline, i);

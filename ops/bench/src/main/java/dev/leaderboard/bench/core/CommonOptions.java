@@ -16,12 +16,12 @@ public final class CommonOptions {
             description = "unmeasured seconds of load before each measured phase (default ${DEFAULT-VALUE})")
     public int warmup;
 
-    @Option(names = "--duration", paramLabel = "S", defaultValue = "30", description = "measured seconds of each load "
-            + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--duration", paramLabel = "S", defaultValue = "30", converter = AtLeastOne.class,
+            description = "measured seconds of each load (default ${DEFAULT-VALUE})")
     public int duration;
 
-    @Option(names = "--players", paramLabel = "N", defaultValue = "10000", description = "players the HTTP actions "
-            + "are spread over, uniformly at random (default ${DEFAULT-VALUE})")
+    @Option(names = "--players", paramLabel = "N", defaultValue = "10000", converter = AtLeastOne.class,
+            description = "players the HTTP actions are spread over, uniformly at random (default ${DEFAULT-VALUE})")
     public int players;
 
     @Option(names = "--server-arg", paramLabel = "K=V", description = "a Spring property of the started server "
@@ -44,14 +44,6 @@ public final class CommonOptions {
             description = "local mode's runnable jar, which the server is started from (default ${DEFAULT-VALUE})")
     public Path localJar;
 
-    @Option(names = "--jwt-secret", paramLabel = "S", defaultValue = "${env:LEADERBOARD_JWT_SECRET}",
-            description = "HS256 secret the server accepts (default: $LEADERBOARD_JWT_SECRET or the local default)")
-    public String jwtSecret;
-
-    public String jwtSecret() {
-        return jwtSecret == null || jwtSecret.isBlank() ? Tokens.LOCAL_SECRET : jwtSecret;
-    }
-
     /** Spring arguments of the started server: {@code --server-arg}s plus what a scenario needs. */
     public List<String> springArguments(List<String> scenarioArguments) {
         List<String> arguments = new ArrayList<>(List.of("--leaderboard.rate-limits.enabled=false"));
@@ -61,15 +53,9 @@ public final class CommonOptions {
     }
 
     public void validate() {
-        positive("--duration", duration);
-        positive("--players", players);
         check(warmup >= 0, "--warmup must be 0 or more");
         serverArgs.forEach(arg -> check(arg.matches("[A-Za-z0-9_.\\[\\]-]+=.*"), "--server-arg needs KEY=VALUE, got '"
                 + arg + "'"));
-    }
-
-    public void positive(String option, long value) {
-        check(value >= 1, option + " must be at least 1, not " + value);
     }
 
     /** A usage error (exit code 2, with the usage) unless {@code valid}. */

@@ -31,16 +31,19 @@ public final class CpuMeter {
 
         /** CPU milliseconds per operation: bench / server / PostgreSQL. */
         public String perOperation(long operations) {
-            return operations == 0 ? "-" : String.format(Locale.ROOT, "%.3f / %.3f / %.3f ms",
+            return operations == 0 || Double.isNaN(machineBusy) ? "-" : String.format(Locale.ROOT, "%.3f / %.3f / %.3f ms",
                     benchSeconds * 1e3 / operations, serverSeconds * 1e3 / operations,
                     postgresSeconds * 1e3 / operations);
         }
 
         public String machine() {
-            return String.format(Locale.ROOT, "machine %.0f %% busy, load %s -> %s", machineBusy * 100, loadBefore,
+            return Double.isNaN(machineBusy) ? UNREADABLE : String.format(Locale.ROOT, "machine %.0f %% busy, load %s -> %s", machineBusy * 100, loadBefore,
                     loadAfter);
         }
     }
+
+    /** /proc could not be read at the end: no file descriptor was left (an open-model overload opens one each). */
+    static final String UNREADABLE = "CPU unreadable: /proc could not be read at the end (file descriptors exhausted?)";
 
     private final List<ProcessHandle> servers;
     private final Path postgresData;
@@ -55,10 +58,13 @@ public final class CpuMeter {
         this.before = seconds();
     }
 
+    /** OSHI reads zero ticks when /proc cannot be opened: then every figure is {@code NaN}, not a negative. */
     public Usage stop() {
         double[] after = seconds();
+        boolean readable = Arrays.stream(CPU.getSystemCpuLoadTicks()).sum() > 0;
         return new Usage((System.nanoTime() - start) / 1e9, after[0] - before[0], after[1] - before[1],
-                after[2] - before[2], CPU.getSystemCpuLoadBetweenTicks(ticks), loadBefore, loadAverage());
+                after[2] - before[2], readable ? CPU.getSystemCpuLoadBetweenTicks(ticks) : Double.NaN, loadBefore,
+                loadAverage());
     }
 
     /** The machine, for the header of every run: CPU model and count, memory, OS. */

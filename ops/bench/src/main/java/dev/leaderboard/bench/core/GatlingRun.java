@@ -4,19 +4,42 @@ import io.gatling.javaapi.core.Simulation;
 
 import java.io.*;
 import java.nio.file.*;
+import java.time.Duration;
 import java.util.*;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.*;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 
 /**
  * Runs one Gatling simulation in this JVM and returns its figures, read from the HTML report it writes under
  * {@code ops/bench/target/gatling/} (or {@code BENCH_GATLING_DIR}). Simulations are instantiated by Gatling, so a
- * scenario hands its parameters over through {@link #parameters(Class)}: one run at a time.
+ * scenario hands its parameters, the load's duration and the measured phase over through static state: one run at
+ * a time. A warm-up is a run of its own, without a phase.
  */
 public final class GatlingRun {
 
     private static final AtomicReference<Object> PARAMETERS = new AtomicReference<>();
+    private static final AtomicLong IDS = new AtomicLong();
+    private static volatile Duration during = Duration.ZERO;
+    private static volatile Phase phase;
+
+    /** A simulation metered over exactly its run: the phase (CPU, JFR) starts before the load and stops after it. */
+    public abstract static class Metered extends Simulation {
+
+        @Override
+        public void before() {
+            if (phase != null) {
+                phase.start();
+            }
+        }
+
+        @Override
+        public void after() {
+            if (phase != null) {
+                phase.stop();
+            }
+        }
+    }
 
     static {
         // Offline and quiet: no usage analytics, no warm-up request to gatling.io; the percentiles the tables need.
@@ -31,16 +54,36 @@ public final class GatlingRun {
         return type.cast(PARAMETERS.get());
     }
 
+    /** A number no other request of this JVM got: action ids stay unique across a warm-up and its measured run. */
+    public static long nextId() {
+        return IDS.incrementAndGet();
+    }
+
+    /** How long the running simulation injects its load. */
+    public static Duration during() {
+        return during;
+    }
+
+    /** Whether the running simulation is measured, not a warm-up. */
+    public static boolean measured() {
+        return phase != null;
+    }
+
     public static Path resultsRoot() {
         return Optional.ofNullable(System.getenv("BENCH_GATLING_DIR")).map(Path::of)
                 .orElse(Files.isDirectory(Path.of("ops/bench")) ? Path.of("ops/bench/target/gatling")
                         : Path.of("target/gatling")).toAbsolutePath();
     }
 
-    /** Runs {@code simulation} with {@code parameters}; fails if Gatling does not finish with a report. */
+    /**
+     * Runs {@code simulation} with {@code parameters} for {@code load}, metered as {@code measured} (null: a warm-up);
+     * fails if Gatling does not finish with a report.
+     */
     public static synchronized GatlingStats run(Class<? extends Simulation> simulation, Object parameters,
-                                                String description) {
+                                                String description, Duration load, Phase measured) {
         PARAMETERS.set(parameters);
+        during = load;
+        phase = measured;
         // Gatling looks up its latest release on Maven Central unless it checked recently: record a check now, so
         // it stays offline (java.util.prefs, node /io/gatling/latestVersion; a failed check shows no notice).
         Preferences versionCheck = Preferences.userRoot().node("/io/gatling/latestVersion");
@@ -67,6 +110,7 @@ public final class GatlingRun {
         } finally {
             System.setOut(stdout);
             PARAMETERS.set(null);
+            phase = null;
         }
     }
 }

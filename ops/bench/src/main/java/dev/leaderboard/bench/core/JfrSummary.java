@@ -6,13 +6,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Where the server's CPU went, from a JFR recording: every {@code jdk.ExecutionSample} is charged to one component.
- * Samples of the projection's threads go to "projection" whatever they run; any other sample goes to the component
- * of its topmost frame from a known library or this project, so JDK code is charged to its caller. Execution samples
- * cover Java code only: JIT and GC time are reported beside them.
+ * Where the server's CPU went, from a JFR recording: every {@code jdk.ExecutionSample} is charged to one component
+ * and one thread group. Samples of the projection's threads go to "projection" whatever they run; any other sample
+ * goes to the component of its topmost frame from a known library or this project, so JDK code is charged to its
+ * caller. The JDK's own {@code jfr view} shows the rest (hot methods, GC pauses, compilation).
  */
 public final class JfrSummary {
 
@@ -42,104 +41,46 @@ public final class JfrSummary {
         RULES.put("Spring (other)", List.of("org.springframework."));
     }
 
-    /** A sample's component and what decided it: the package (3 levels) of the frame, or the thread's group. */
-    record Attribution(String component, String decidedBy) {
-    }
-
-    private long samples;
-    private final Map<String, Long> components = new HashMap<>();
-    private final Map<String, Map<String, Long>> decidedBy = new HashMap<>();
-    private final Map<String, Long> threads = new HashMap<>();
-    private final Map<String, Long> hotFrames = new HashMap<>();
-    private double firstCompile = Double.MAX_VALUE;
-    private double lastCompile;
-    private double gcPauseMillis;
-
-    public static JfrSummary read(Path file) throws IOException {
-        JfrSummary summary = new JfrSummary();
+    public static String read(Path file) throws IOException {
+        Map<String, Long> components = new HashMap<>();
+        Map<String, Long> threads = new HashMap<>();
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
-                summary.add(recording.readEvent());
-            }
-        }
-        return summary;
-    }
-
-    private void add(RecordedEvent event) {
-        switch (event.getEventType().getName()) {
-            case "jdk.CompilerStatistics" -> {
-                double spent = event.getDuration("totalTimeSpent").toNanos() / 1e9;
-                firstCompile = Math.min(firstCompile, spent);
-                lastCompile = Math.max(lastCompile, spent);
-            }
-            case "jdk.GarbageCollection" -> gcPauseMillis += event.getDuration("sumOfPauses").toNanos() / 1e6;
-            case "jdk.ExecutionSample" -> {
-                samples++;
-                RecordedThread thread = event.getThread("sampledThread");
-                String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
-                List<RecordedFrame> stack = event.getStackTrace() == null ? List.of()
-                        : event.getStackTrace().getFrames();
-                List<String> classes = stack.stream().filter(f -> f.isJavaFrame() && f.getMethod() != null)
-                        .map(f -> f.getMethod().getType().getName()).toList();
-                if (!stack.isEmpty() && stack.getFirst().getMethod() != null) {
-                    RecordedMethod top = stack.getFirst().getMethod();
-                    hotFrames.merge(top.getType().getName() + "." + top.getName(), 1L, Long::sum);
+                RecordedEvent event = recording.readEvent();
+                if (event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                    RecordedThread thread = event.getThread("sampledThread");
+                    String name = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
+                    List<String> classes = event.getStackTrace() == null ? List.of() : event.getStackTrace()
+                            .getFrames().stream().filter(f -> f.isJavaFrame() && f.getMethod() != null)
+                            .map(f -> f.getMethod().getType().getName()).toList();
+                    components.merge(component(name, classes), 1L, Long::sum);
+                    threads.merge(threadGroup(name), 1L, Long::sum);
                 }
-                Attribution attribution = attribute(threadName, classes);
-                components.merge(attribution.component(), 1L, Long::sum);
-                decidedBy.computeIfAbsent(attribution.component(), k -> new HashMap<>())
-                        .merge(attribution.decidedBy(), 1L, Long::sum);
-                threads.merge(threadGroup(threadName), 1L, Long::sum);
-            }
-            default -> {
             }
         }
+        long samples = threads.values().stream().mapToLong(Long::longValue).sum();
+        return "  JFR execution samples: %,d%n".formatted(samples) + table("by component", components, samples)
+                + table("by thread", threads, samples);
     }
 
-    public String render(int topFrames) {
-        return String.format(Locale.ROOT, "JFR execution samples: %,d; JIT compilation %.1f s (summed over compiler "
-                        + "threads), GC pauses %.0f ms (neither is in the samples)%n", samples,
-                lastCompile > 0 ? lastCompile - firstCompile : 0, gcPauseMillis)
-                + table("by component (topmost known frame; projection threads whole)", components, decidedBy, 99)
-                + table("by thread", threads, Map.of(), 99)
-                + table("hottest top frames (self time)", hotFrames, Map.of(), topFrames);
-    }
-
-    private String table(String title, Map<String, Long> counts, Map<String, Map<String, Long>> details, int limit) {
+    private static String table(String title, Map<String, Long> counts, long samples) {
         int width = counts.keySet().stream().mapToInt(String::length).max().orElse(10);
-        return "  " + title + "\n" + descending(counts, limit)
-                .map(e -> String.format(Locale.ROOT, "    %-" + width + "s %7d %5.1f %%%s", e.getKey(), e.getValue(),
-                        100.0 * e.getValue() / Math.max(1, samples), !details.containsKey(e.getKey()) ? ""
-                                : descending(details.get(e.getKey()), 3).map(d -> d.getKey() + " " + d.getValue())
-                                .collect(Collectors.joining(", ", "  (", ")"))))
+        return "  " + title + "\n" + counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue()
+                        .reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> String.format(Locale.ROOT, "    %-" + width + "s %7d %5.1f %%", e.getKey(), e.getValue(),
+                        100.0 * e.getValue() / Math.max(1, samples)))
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
-    private static Stream<Map.Entry<String, Long>> descending(Map<String, Long> counts, int limit) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).limit(limit);
-    }
-
     /** @param frameClasses from the top of the stack down */
-    static Attribution attribute(String threadName, List<String> frameClasses) {
+    static String component(String threadName, List<String> frameClasses) {
         if (threadName.contains("standings") || threadName.startsWith("EmbeddedEventStore")
                 || threadName.startsWith("segment-balancer") || threadName.startsWith("redis-healer")) {
-            return new Attribution(PROJECTION, threadGroup(threadName));
+            return PROJECTION;
         }
-        for (String className : frameClasses) {
-            for (Map.Entry<String, List<String>> rule : RULES.entrySet()) {
-                if (rule.getValue().stream().anyMatch(className::startsWith)) {
-                    return new Attribution(rule.getKey(), packageOf(className));
-                }
-            }
-        }
-        return new Attribution(JDK_OTHER, frameClasses.isEmpty() ? "?" : packageOf(frameClasses.getFirst()));
-    }
-
-    /** The first three segments of a class's package, e.g. {@code org.springframework.aop}. */
-    static String packageOf(String className) {
-        String[] parts = className.split("\\.");
-        return String.join(".", Arrays.copyOf(parts, Math.min(3, Math.max(1, parts.length - 1))));
+        return frameClasses.stream().flatMap(c -> RULES.entrySet().stream()
+                        .filter(rule -> rule.getValue().stream().anyMatch(c::startsWith)).limit(1))
+                .map(Map.Entry::getKey).findFirst().orElse(JDK_OTHER);
     }
 
     /** Thread names without their numbers, e.g. {@code http-nio-*-exec-*}. */

@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * One measured phase: CPU meter and, with {@code --server-jfr}, a JFR recording of the server over exactly the
- * phase ({@code jcmd <pid> JFR.start settings=profile}, then {@code JFR.stop}), summarised at the end.
+ * phase ({@code jcmd <pid> JFR.start settings=profile}, then {@code JFR.stop}), summarised at the end by
+ * {@link JfrSummary} and the JDK's {@code jfr view hot-methods}.
  */
 public final class Phase {
 
@@ -22,6 +23,7 @@ public final class Phase {
     private final Optional<Path> jfrDirectory;
     private CpuMeter meter;
     private Path jfr;
+    private Measured result;
 
     public Phase(String name, Supplier<CpuMeter> meters, Optional<ProcessHandle> server, Optional<Path> jfrDirectory) {
         this.name = name;
@@ -35,7 +37,7 @@ public final class Phase {
             try {
                 Path file = Files.createDirectories(jfrDirectory.get()).toAbsolutePath()
                         .resolve(name + "-" + System.currentTimeMillis() + ".jfr");
-                jcmd("JFR.start", "name=bench-" + name, "settings=profile", "filename=" + file);
+                jdkTool("jcmd", pid(), "JFR.start", "name=bench-" + name, "settings=profile", "filename=" + file);
                 jfr = file;
             } catch (Exception e) {
                 System.err.println("JFR recording of " + name + " did not start: " + e.getMessage());
@@ -46,26 +48,40 @@ public final class Phase {
 
     public synchronized Measured stop() {
         CpuMeter.Usage usage = meter.stop();
-        if (jfr == null) {
-            return new Measured(usage, Optional.empty());
+        result = new Measured(usage, Optional.empty());
+        if (jfr != null) {
+            try {
+                jdkTool("jcmd", pid(), "JFR.stop", "name=bench-" + name);
+                result = new Measured(usage, Optional.of("JFR of the server during " + name + ": " + jfr + "\n"
+                        + JfrSummary.read(jfr) + jdkTool("jfr", "view", "--width", "150", "hot-methods", "" + jfr)));
+            } catch (Exception e) {
+                result = new Measured(usage, Optional.of("JFR recording of " + name + " failed: " + e.getMessage()));
+            }
         }
-        try {
-            jcmd("JFR.stop", "name=bench-" + name);
-            return new Measured(usage, Optional.of("JFR of the server during " + name + ": " + jfr + "\n"
-                    + JfrSummary.read(jfr).render(20)));
-        } catch (Exception e) {
-            return new Measured(usage, Optional.of("JFR recording of " + name + " failed: " + e.getMessage()));
-        }
+        return result;
     }
 
-    private void jcmd(String... arguments) throws IOException, InterruptedException {
-        Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
-        String pid = Long.toString(server.orElseThrow().pid());
-        Process process = new ProcessBuilder(Stream.concat(Stream.of(jcmd.toString(), pid), Stream.of(arguments))
+    /** What {@link #stop()} measured. */
+    public synchronized Measured result() {
+        if (result == null) {
+            throw new IllegalStateException("phase " + name + " was not measured");
+        }
+        return result;
+    }
+
+    private String pid() {
+        return Long.toString(server.orElseThrow().pid());
+    }
+
+    /** Runs a tool of this JDK ({@code jcmd}, {@code jfr}) and returns its output. */
+    private static String jdkTool(String tool, String... arguments) throws IOException, InterruptedException {
+        Path path = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling(tool);
+        Process process = new ProcessBuilder(Stream.concat(Stream.of(path.toString()), Stream.of(arguments))
                 .toList()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0 || output.contains("Could not")) {
-            throw new IllegalStateException("jcmd " + String.join(" ", arguments) + " failed: " + output.strip());
+            throw new IllegalStateException(tool + " " + String.join(" ", arguments) + " failed: " + output.strip());
         }
+        return output;
     }
 }

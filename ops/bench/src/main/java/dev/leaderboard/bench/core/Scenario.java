@@ -39,7 +39,7 @@ public abstract class Scenario implements Callable<Integer> {
         common.validate();
         validate();
         String name = spec.name();
-        try (Target target = Target.open(name, common, serverArguments())) {
+        try (Target target = new Target(name, common, serverArguments())) {
             System.out.printf("# %s against %s; %s; JDK %s; load average %s%n", name, target.baseUrl(),
                     CpuMeter.machine(), Runtime.version(), CpuMeter.loadAverage());
             run(target);

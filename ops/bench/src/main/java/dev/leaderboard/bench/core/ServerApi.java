@@ -88,18 +88,9 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
                 .sum();
     }
 
-    private Optional<JsonNode> standings() {
+    /** The standings processor on {@code GET /api/v1/admin/projections}: {@code lag}, {@code lagSeconds}, … */
+    public Optional<JsonNode> standings() {
         return processors().filter(p -> "standings".equals(p.path("name").asText())).findFirst();
-    }
-
-    /** The standings processor's {@code lag} (1 when it does not say). */
-    public long standingsLag() {
-        return standings().map(p -> p.path("lag").asLong(1)).orElse(1L);
-    }
-
-    /** The standings processor's {@code lagSeconds}: age of the oldest event it has not applied. */
-    public Optional<Double> standingsLagSeconds() {
-        return standings().filter(p -> p.has("lagSeconds")).map(p -> p.path("lagSeconds").asDouble());
     }
 
     /** @return "caught up", or what was left when {@code timeout} ran out */

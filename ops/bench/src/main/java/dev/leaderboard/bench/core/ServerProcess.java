@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
  * The server under test as a child process: local mode's runnable jar (embedded PostgreSQL 17, Redis and Kafka on
  * loopback, profile {@code local}) on free ports and its own data directory; or, with {@link Launch#attach}, the
  * same jar's bare server on another process's embedded servers (a second instance). Restartable on the same
- * data (empty caches); stopped with SIGTERM, then SIGKILL.
+ * data (empty caches); stopped with SIGTERM, then SIGKILL after 90 s.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -54,7 +54,8 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Launch launch;
     private volatile Process process;
-    private volatile int httpPort;
+    private volatile URI baseUrl;
+    private volatile Embedded embedded;
 
     /** Starts the server and returns once {@code /readiness} answers 200. */
     public ServerProcess(Launch launch) {
@@ -69,7 +70,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + httpPort);
+        return baseUrl;
     }
 
     public Launch launch() {
@@ -82,8 +83,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Where the embedded servers of the latest start listen. */
     public Embedded embedded() {
-        return launch.attach().or(() -> embedded(logLines())).orElseThrow(() ->
-                new IllegalStateException("the server did not log where its embedded servers listen"));
+        return embedded;
     }
 
     static Optional<Embedded> embedded(List<String> lines) {
@@ -105,14 +105,15 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void spawn() {
-        httpPort = freePort();
+        int httpPort = freePort();
+        baseUrl = URI.create("http://127.0.0.1:" + httpPort);
         ProcessBuilder builder = new ProcessBuilder(launch.command(httpPort)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
         builder.environment().put("LEADERBOARD_DATA_DIR", launch.dataDirectory().toString());
         for (String server : List.of("POSTGRES", "REDIS", "KAFKA")) {
             builder.environment().put("LEADERBOARD_LOCAL_" + server + "_PORT", Integer.toString(freePort()));
         }
-        HttpRequest readiness = HttpRequest.newBuilder(baseUrl().resolve("/readiness")).timeout(Duration.ofSeconds(5))
+        HttpRequest readiness = HttpRequest.newBuilder(baseUrl.resolve("/readiness")).timeout(Duration.ofSeconds(5))
                 .build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             process = builder.start();
@@ -121,13 +122,14 @@ public final class ServerProcess implements AutoCloseable {
                         checkAlive("before it was ready");
                         return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                     });
+            embedded = launch.attach().or(() -> embedded(logLines())).orElseThrow(() ->
+                    new IllegalStateException("the server did not log where its embedded servers listen"));
         } catch (IOException | RuntimeException e) {
             stop();
             throw new IllegalStateException("the server did not start: " + e.getMessage(), e);
         }
     }
 
-    /** SIGTERM, then SIGKILL after 90 s. */
     public synchronized void stop() {
         Process current = process;
         process = null;

@@ -1,22 +1,23 @@
 package dev.leaderboard.bench.core;
 
+import io.gatling.javaapi.core.Simulation;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.*;
 import java.net.URI;
 import java.nio.file.*;
-import java.time.Instant;
+import java.time.*;
 import java.util.*;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The server under test, started from local mode's jar on a fresh data directory (deleted at the end unless
- * {@code --keep-data}), and what the benchmark reaches of it.
+ * {@code --keep-data}) with a random JWT secret, and what the benchmark reaches of it.
  */
 public final class Target implements AutoCloseable {
 
     public final CommonOptions options;
-    public final Tokens tokens;
+    public final Tokens tokens = Tokens.random();
     /** Action and player ids of this run never collide with an earlier run's against the same store. */
     public final String runId = "b" + Long.toString(Instant.now().getEpochSecond(), 36)
             + Integer.toString(ThreadLocalRandom.current().nextInt(1296), 36);
@@ -26,28 +27,23 @@ public final class Target implements AutoCloseable {
     private final List<ServerProcess> processes = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
 
-    private Target(CommonOptions options, ServerProcess server) {
+    Target(String scenario, CommonOptions options, List<String> scenarioArguments) throws IOException {
         this.options = options;
-        this.tokens = Tokens.mint(options.jwtSecret());
-        this.server = server;
-        processes.add(server);
-        directories.add(server.launch().dataDirectory());
-    }
-
-    static Target open(String scenario, CommonOptions options, List<String> scenarioArguments) throws IOException {
         Path jar = options.localJar.toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": ./mvnw -DskipTests -pl ops/local -am package builds it");
         }
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "leaderboard-bench-" + scenario + "-"
                 + Instant.now().getEpochSecond() + ".log");
-        System.err.printf("[%s] starting the server (log: %s)%n", scenario, log);
-        List<String> javaOptions = Arrays.stream(options.serverJavaOpts.trim().split("\\s+"))
-                .filter(s -> !s.isEmpty()).toList();
-        return new Target(options, new ServerProcess(new ServerProcess.Launch(
-                Path.of(ProcessHandle.current().info().command().orElseThrow()), jar, javaOptions,
-                options.springArguments(scenarioArguments), Files.createTempDirectory("leaderboard-bench-data-"), log,
-                Optional.empty())));
+        progress.printf("[%s] starting the server (log: %s)%n", scenario, log);
+        List<String> spring = new ArrayList<>(options.springArguments(scenarioArguments));
+        spring.add("--leaderboard.jwt.secret=" + tokens.secret());
+        Path data = Files.createTempDirectory("leaderboard-bench-data-");
+        directories.add(data);
+        server = new ServerProcess(new ServerProcess.Launch(Path.of(ProcessHandle.current().info().command()
+                .orElseThrow()), jar, Arrays.stream(options.serverJavaOpts.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty()).toList(), spring, data, log, Optional.empty()));
+        processes.add(server);
     }
 
     public URI baseUrl() {
@@ -55,7 +51,11 @@ public final class Target implements AutoCloseable {
     }
 
     public ServerApi api() {
-        return new ServerApi(baseUrl(), tokens);
+        return api(server);
+    }
+
+    public ServerApi api(ServerProcess process) {
+        return new ServerApi(process.baseUrl(), tokens);
     }
 
     public ServerProcess.Embedded embedded() {
@@ -106,6 +106,37 @@ public final class Target implements AutoCloseable {
 
     public Phase phase(String name) {
         return new Phase(name, this::meter, server.handle(), options.serverJfr);
+    }
+
+    /** A Gatling load's measured figures of one request name, and its phase's CPU (and JFR summary). */
+    public record Load(GatlingStats stats, GatlingStats.Request request, Phase.Measured phase) {
+
+        /** Under a result table: the machine, the report, failed checks, the JFR summary. */
+        public void printNotes() {
+            System.out.println("  " + request.name() + ": " + phase.cpu().machine() + "; Gatling report "
+                    + stats.report());
+            if (!stats.errors().isEmpty()) {
+                System.out.println("  failed checks (warm-up included): " + stats.errors());
+            }
+            phase.profile().ifPresent(System.out::println);
+        }
+    }
+
+    /**
+     * Runs {@code simulation} for {@code --warmup} seconds unmeasured, then for {@code --duration} seconds measured,
+     * and checks the server outlived it; {@code request} names the run and the request the figures are of.
+     */
+    public Load load(Class<? extends Simulation> simulation, Object parameters, String request) {
+        if (options.warmup > 0) {
+            GatlingRun.run(simulation, parameters, "warm-up: " + request, Duration.ofSeconds(options.warmup), null);
+        }
+        Phase phase = phase(request.replaceAll("\\W+", "-"));
+        GatlingStats stats = GatlingRun.run(simulation, parameters, request, Duration.ofSeconds(options.duration),
+                phase);
+        checkAlive("during " + request);
+        return new Load(stats, stats.request(request).orElseThrow(() ->
+                new IllegalStateException("no measured requests of " + request + " in " + stats.report())),
+                phase.result());
     }
 
     public void checkAlive(String during) {

@@ -2,33 +2,32 @@ package dev.leaderboard.bench.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.*;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HS256 bearer tokens the server accepts ({@code sub}, {@code scope}, {@code iat}, {@code exp}), minted with the
- * JDK's HMAC: a {@code service} token submits for any player, an {@code admin} token reads and steers processors.
+ * HS256 bearer tokens ({@code sub}, {@code scope}, {@code iat}, {@code exp}), minted with the JDK's HMAC under a
+ * random secret that the started server is given ({@code leaderboard.jwt.secret}): a {@code service} token submits
+ * for any player, an {@code admin} token reads and steers processors.
  */
-public record Tokens(String service, String admin) {
+public record Tokens(String secret, String service, String admin) {
 
-    /** The local profile's documented default secret (application-local.yml). */
-    public static final String LOCAL_SECRET = "local-dev-secret-change-me-0123456789abcdef";
-
-    public static Tokens mint(String secret) {
-        return new Tokens(mint(secret, "bench-service", "service", Instant.now(), Duration.ofHours(12)),
-                mint(secret, "bench-admin", "admin", Instant.now(), Duration.ofHours(12)));
+    public static Tokens random() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String text = base64(secret);
+        return new Tokens(text, mint(text, "bench-service", "service", Instant.now(), Duration.ofHours(12)),
+                mint(text, "bench-admin", "admin", Instant.now(), Duration.ofHours(12)));
     }
 
     static String mint(String secret, String subject, String scope, Instant issuedAt, Duration ttl) {
-        if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalArgumentException("an HS256 secret needs at least 32 bytes");
-        }
         long now = issuedAt.getEpochSecond();
-        String header = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        String header = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = base64("{\"sub\":\"%s\",\"scope\":\"%s\",\"iat\":%d,\"exp\":%d}"
-                .formatted(subject, scope, now, now + ttl.toSeconds()));
+                .formatted(subject, scope, now, now + ttl.toSeconds()).getBytes(StandardCharsets.UTF_8));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -36,10 +35,6 @@ public record Tokens(String service, String admin) {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String base64(String json) {
-        return base64(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String base64(byte[] bytes) {

@@ -4,8 +4,7 @@ import dev.leaderboard.bench.core.*;
 import picocli.CommandLine.*;
 
 import java.sql.*;
-import java.time.*;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.*;
 
 import static org.awaitility.Awaitility.await;
@@ -17,60 +16,36 @@ public final class CatchUp extends Scenario {
 
     static final String[] WINDOWS = {"all-time", "daily", "weekly", "monthly"};
 
-    @Option(names = "--events", defaultValue = "1000000", description = "events filled (default ${DEFAULT-VALUE})")
-    long events;
-    @Option(names = "--users", defaultValue = "100000", description = "players they are spread over (default "
-            + "${DEFAULT-VALUE})")
+    @Option(names = "--events", defaultValue = "1000000", converter = AtLeastOne.class,
+            description = "events filled (default ${DEFAULT-VALUE})")
+    int events;
+    @Option(names = "--users", defaultValue = "100000", converter = AtLeastOne.class,
+            description = "players they are spread over (default ${DEFAULT-VALUE})")
     int users;
     @Option(names = "--baseline-seconds", defaultValue = "60", description = "time limit of each baseline (default "
             + "${DEFAULT-VALUE})")
     int baselineSeconds;
 
-    protected void validate() {
-        common.positive("--events", events);
-        common.positive("--users", users);
-    }
-
     protected void run(Target target) throws Exception {
         Database database = target.database();
         ServerApi api = target.api();
-        String seedUser = target.runId + "-seed";
-        if (api.submit(seedUser, "quiz-completed", seedUser) != 202) {
-            throw new IllegalStateException("the seed action was not accepted");
-        }
-        target.progress.println("[catch-up] seed event stored; projections "
-                + api.awaitProjections(Duration.ofMinutes(5)));
-        String seed = database.queryText("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE "
-                + "aggregate_identifier = '" + seedUser + "'");
-        long points = EventFill.tree(seed).path("points").asLong();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant dayStart = now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant first = now.minus(1, ChronoUnit.HOURS).minus(events, ChronoUnit.MICROS);
-        EventFill fill = new EventFill(events, users, target.runId + "f", first.isBefore(dayStart) ? dayStart
-                : first.truncatedTo(ChronoUnit.SECONDS)); // one day, week and month, like the seed's periods
+        EventFill.Seed seed = EventFill.Seed.submit(target);
+        long points = seed.points();
+        EventFill fill = EventFill.recent(events, users, target.runId + "f");
         long started = System.nanoTime();
-        try (Connection c = database.connect(); PreparedStatement insert = c.prepareStatement(
-                fill.insertSql(seed, points, seedUser))) {
-            c.setAutoCommit(false); // the running processor sees the whole fill at the commit
-            for (long from = 0; from < events; from += 100_000) {
-                insert.setLong(1, from);
-                insert.setLong(2, Math.min(events, from + 100_000) - 1);
-                insert.executeUpdate();
-            }
-            c.commit();
-        }
+        fill.insert(database, seed);
         long committed = System.nanoTime();
         target.progress.printf("[catch-up] filled %,d events in %.1f s; waiting for standings lag 0%n", events,
                 (committed - started) / 1e9);
         CpuMeter cpu = target.meter();
         String last = fill.userId(events - 1);
-        await("standings lag 0").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.standingsLag() == 0 && api.ranked("global", last));
+        await("standings lag 0").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(100)).until(() ->
+                api.standings().map(p -> p.path("lag").asLong(1)).orElse(1L) == 0 && api.ranked("global", last));
         double seconds = (System.nanoTime() - committed) / 1e9;
         CpuMeter.Usage usage = cpu.stop();
         String stored = database.queryText("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE "
                 + "aggregate_identifier = '" + last + "' ORDER BY sequence_number DESC LIMIT 1");
-        String expected = fill.expectedPayload(seed, events - 1, points);
+        String expected = fill.expectedPayload(seed.payload(), events - 1, points);
         System.out.println("  fill format: " + (expected.equals(stored) ? "the last filled payload is what the "
                 + "server's serializer writes" : "DIFFERS\n    stored   " + stored + "\n    expected " + expected));
         var settings = target.settings();
@@ -79,7 +54,7 @@ public final class CatchUp extends Scenario {
                 "s", "ratio", "p50 / p99 / p99.9 per batch", "CPU ms/event bench / server / PG");
         table.row("catch-up: commit -> lag 0 and last player readable", events / seconds, seconds, "1.00", "",
                 usage.perOperation(events));
-        var totals = EventFill.tree(seed).path("totals");
+        var totals = EventFill.tree(seed.payload()).path("totals");
         String[] periods = {"all-time", totals.path("daily").path("period").asText(),
                 totals.path("weekly").path("period").asText(), totals.path("monthly").path("period").asText()};
         Baselines baselines = new Baselines(target);
@@ -87,17 +62,17 @@ public final class CatchUp extends Scenario {
         int threads = settings.projectionThreads();
         int batch = settings.projectionBatchSize();
         List<String> keys = Arrays.stream(periods).map(p -> "bench:" + target.runId + ":" + p + ":rank").toList();
-        ParallelWriter.Result zadd = baselines.pipelined(keys, threads, 0, events, batch, limit, (pipeline, i) -> {
+        Baselines.Result zadd = baselines.pipelined(keys, threads, 0, events, batch, limit, (pipeline, i) -> {
             String member = Baselines.member(fill.occurredAt(i), fill.userId(i));
             keys.forEach(key -> pipeline.zadd(key, fill.total(i, points), member));
         });
-        ParallelWriter.Result upsert = baselines.withScratchTables(() -> baselines.run(threads, events, batch, limit,
+        Baselines.Result upsert = baselines.withScratchTables(() -> baselines.run(threads, events, batch, limit,
                 () -> upsertWriter(target.database(), fill, points, periods)), "standing");
         double both = 1 / (1 / zadd.perSecond() + 1 / upsert.perSecond());
-        Map<String, ParallelWriter.Result> results = new LinkedHashMap<>();
+        Map<String, Baselines.Result> results = new LinkedHashMap<>();
         results.put("(a) pipelined ZADD x4 per event", zadd);
         results.put("(b) unnest upsert x4 per event, scratch standing", upsert);
-        results.forEach((name, r) -> table.row(name + Baselines.cut(r, events), r.perSecond(),
+        results.forEach((name, r) -> table.row(name + r.cut(events), r.perSecond(),
                 r.elapsed().toMillis() / 1e3, events / seconds / r.perSecond(), r.latencies(),
                 r.cpu().perOperation(r.written())));
         table.row("(a) then (b): 1/(1/a+1/b)", both, "", events / seconds / both, "", "");
@@ -105,7 +80,7 @@ public final class CatchUp extends Scenario {
     }
 
     /** Baseline (b): the projection's upsert ({@code unnest}, rows sorted by key), one autocommit statement a batch. */
-    private static ParallelWriter.Writer upsertWriter(Database database, EventFill fill, long points,
+    private static Baselines.Writer upsertWriter(Database database, EventFill fill, long points,
                                                       String[] periods) throws SQLException {
         Connection connection = database.connect();
         PreparedStatement upsert = connection.prepareStatement("""
@@ -117,7 +92,7 @@ public final class CatchUp extends Scenario {
                 SET score = EXCLUDED.score, reached_at = EXCLUDED.reached_at, version = EXCLUDED.version
                 WHERE standing.version < EXCLUDED.version""".formatted(Baselines.SCRATCH));
         String[] types = {"varchar", "varchar", "varchar", "varchar", "bigint", "timestamptz", "bigint"};
-        return new ParallelWriter.Writer(connection, (first, end) -> {
+        return new Baselines.Writer(connection, (first, end) -> {
             int n = (int) (end - first) * 4;
             Object[][] columns = {new String[n], new String[n], new String[n], new String[n], new Long[n],
                     new Timestamp[n], new Long[n]};

@@ -4,7 +4,6 @@ import dev.leaderboard.bench.core.*;
 import picocli.CommandLine.*;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,60 +17,51 @@ import static io.gatling.javaapi.http.HttpDsl.status;
         + "player's public read (GET /api/v1/leaderboards/global/players/{id}) answers 200.")
 public final class Lag extends Scenario {
 
-    @Option(names = "--rate", defaultValue = "2000", description = "actions per second (default ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "500", converter = AtLeastOne.class,
+            description = "actions per second (default ${DEFAULT-VALUE})")
     int rate;
-    @Option(names = "--probe-every", defaultValue = "20", description = "one probe per N actions (default "
-            + "${DEFAULT-VALUE})")
+    @Option(names = "--probe-every", defaultValue = "20", converter = AtLeastOne.class,
+            description = "one probe per N actions (default ${DEFAULT-VALUE})")
     int probeEvery;
 
-    public record Load(String baseUrl, String token, int rate, int players, int probeEvery, String runId, Window window,
+    public record Load(String baseUrl, String token, int rate, int players, int probeEvery, String runId,
                        ConcurrentLinkedQueue<Long> lags, AtomicLong unseen) {
-    }
-
-    protected void validate() {
-        common.positive("--rate", rate);
-        common.positive("--probe-every", probeEvery);
     }
 
     protected void run(Target target) throws Exception {
         target.api().submit(target.runId + "-first", "quiz-completed", target.runId + "-first");
         target.progress.println("[lag] projections " + target.api().awaitProjections(Duration.ofMinutes(5)));
-        Window window = new Window(Duration.ofSeconds(common.warmup), Duration.ofSeconds(common.duration),
-                Optional.of(target.phase("lag")));
         Load load = new Load(target.baseUrl().toString(), target.tokens.service(), rate, common.players, probeEvery,
-                target.runId, window, new ConcurrentLinkedQueue<>(), new AtomicLong());
-        GatlingStats stats = GatlingRun.run(LagSimulation.class, load, "lag");
-        Phase.Measured measured = window.measured();
-        target.checkAlive("during lag");
-        GatlingStats.Request r = stats.request("action").orElseThrow();
+                target.runId, new ConcurrentLinkedQueue<>(), new AtomicLong());
+        Target.Load measured = target.load(LagSimulation.class, load, "action");
+        GatlingStats.Request r = measured.request();
         Latencies lag = Latencies.ofNanos(load.lags().stream().mapToLong(Long::longValue).toArray());
         System.out.print(new Table("end-to-end lag at %,d actions/s (open model), %d s measured".formatted(rate,
                 common.duration), "figure", "per s", "p50 ms", "p99 ms", "p99.9 ms", "ko",
                 "CPU ms/action bench / server / PG")
                 .row("POST /api/v1/actions (Gatling)", r.ok() / (double) common.duration, r.p50(), r.p99(), r.p999(),
-                        r.ko(), measured.cpu().perOperation(r.ok()))
+                        r.ko(), measured.phase().cpu().perOperation(r.ok()))
                 .row("lag: 202 -> player read 200 (%d probes, %d unseen after 30 s)".formatted(lag.count(),
                         load.unseen().get()), "", lag.p50(), lag.p99(), lag.p999(), "", "")
                 .render());
-        System.out.println("  " + measured.cpu().machine() + "; Gatling report " + stats.report());
-        measured.profile().ifPresent(System.out::println);
+        measured.printNotes();
     }
 
-    public static class LagSimulation extends io.gatling.javaapi.core.Simulation {
+    public static class LagSimulation extends GatlingRun.Metered {
 
         private final Load load = GatlingRun.parameters(Load.class);
-        private final AtomicLong sent = new AtomicLong();
+        private final boolean measured = GatlingRun.measured();
 
         {
             var actions = scenario("lag").exec(s -> {
-                long n = sent.incrementAndGet();
-                boolean probe = n % load.probeEvery() == 0;
+                long n = GatlingRun.nextId();
+                boolean probe = measured && n % load.probeEvery() == 0;
                 return s.set("n", n).set("probe", probe).set("user", probe ? load.runId() + "-probe-" + n
                         : "p" + ThreadLocalRandom.current().nextInt(load.players()));
-            }).exec(http(load.window().name("action")).post("/api/v1/actions").body(StringBody(s ->
+            }).exec(http("action").post("/api/v1/actions").body(StringBody(s ->
                     ServerApi.action(load.runId() + "-" + s.getLong("n"), "quiz-completed", s.getString("user"))))
                     .check(status().is(202)))
-                    .doIf(s -> s.getBoolean("probe") && !load.window().name("x").apply(s).startsWith(Window.WARM_UP))
+                    .doIf(s -> s.getBoolean("probe"))
                     .then(exec(s -> s.set("t0", System.nanoTime()).set("seen", false)),
                             asLongAs(s -> !s.getBoolean("seen") && System.nanoTime() - s.getLong("t0") < 30e9).on(
                                     exec(http("lag probe").get("/api/v1/leaderboards/global/players/#{user}?context=0")
@@ -86,14 +76,9 @@ public final class Lag extends Scenario {
                                 }
                                 return s;
                             }));
-            setUp(actions.injectOpen(constantUsersPerSec(load.rate()).during(load.window().total())))
+            setUp(actions.injectOpen(constantUsersPerSec(load.rate()).during(GatlingRun.during())))
                     .protocols(http.baseUrl(load.baseUrl()).shareConnections().contentTypeHeader("application/json")
                             .authorizationHeader("Bearer " + load.token()).disableWarmUp());
-        }
-
-        @Override
-        public void before() {
-            load.window().open();
         }
     }
 }

@@ -7,6 +7,7 @@ import redis.clients.jedis.*;
 import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.*;
 import java.util.stream.IntStream;
 
@@ -26,23 +27,18 @@ public final class ReadCommands {
             + "sorted set of the same members and scores; optionally under an open-loop write load. "
             + "(--players: 1,000,000 unless given)")
     public static final class Reads extends Scenario {
-        @Option(names = "--readers", defaultValue = "16", description = "concurrent readers, HTTP and Redis alike "
-                + "(default ${DEFAULT-VALUE})")
+        @Option(names = "--readers", defaultValue = "16", converter = AtLeastOne.class,
+                description = "concurrent readers, HTTP and Redis alike (default ${DEFAULT-VALUE})")
         int readers;
         @Option(names = "--write-rate", defaultValue = "0", description = "actions/s (open loop) during the read "
                 + "phases; 0 = none (default ${DEFAULT-VALUE})")
         int writeRate;
         @Option(names = "--write-via", defaultValue = "kafka", description = "kafka (records on leaderboard.actions) "
-                + "or rest (POST /api/v1/actions) (default ${DEFAULT-VALUE})")
-        String writeVia;
+                + "or rest (POST /api/v1/actions): ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        ReadLoad.Via writeVia;
         @Option(names = "--write-players", defaultValue = "100000", description = "players of the write load, w0 … "
                 + "(default ${DEFAULT-VALUE})")
         int writePlayers;
-
-        protected void validate() {
-            common.positive("--readers", readers);
-            common.check(List.of("kafka", "rest").contains(writeVia), "--write-via must be kafka or rest");
-        }
 
         protected void run(Target target) throws Exception {
             Board board = Board.allTime(target, players(BOARD_PLAYERS));
@@ -79,39 +75,33 @@ public final class ReadCommands {
         }
 
         private void read(Target target, Table table, String name, Supplier<String> path) {
-            Window window = new Window(Duration.ofSeconds(common.warmup), Duration.ofSeconds(common.duration),
-                    Optional.of(target.phase(name.replaceAll("\\W+", "-"))));
             Optional<ReadLoad.WriteLoad> write = writeRate == 0 ? Optional.empty() : Optional.of(new ReadLoad.WriteLoad(
                     writeRate, writeVia, target.tokens.service(), target.embedded().kafkaBootstrap(), writePlayers,
-                    target.runId + "-" + Integer.toHexString(name.hashCode())));
+                    target.runId + "-" + Integer.toHexString(name.hashCode()), new AtomicLong()));
             target.progress.printf("[reads] %s: %d readers, %d s + %d s%n", name, readers, common.warmup,
                     common.duration);
-            GatlingStats stats = new ReadLoad(target.baseUrl(), name, path, readers, window, write).run();
-            Phase.Measured measured = window.measured();
-            target.checkAlive("during " + name);
-            GatlingStats.Request r = stats.request(name).orElseThrow();
+            Target.Load load = target.load(ReadLoad.Load.class, new ReadLoad(target.baseUrl(), name, path, readers,
+                    write), name);
+            GatlingStats.Request r = load.request();
             double seconds = common.duration;
-            String writes = write.map(w -> w.via().equals("kafka")
-                    ? "%.0f (acked)".formatted(w.acknowledged().get() / (double) window.total().toSeconds())
-                    : "%.0f (202)".formatted(stats.request(ReadLoad.WRITE).map(GatlingStats.Request::ok).orElse(0L)
-                    / seconds)).orElse("");
-            table.row(name, r.ok() / seconds, r.p50(), r.p99(), r.p999(), r.ko(), measured.cpu().perOperation(r.ok()),
-                    writes);
-            if (!stats.errors().isEmpty()) {
-                System.out.println("  " + name + ": failed checks (warm-up included): " + stats.errors());
-            }
-            measured.profile().ifPresent(System.out::println);
+            String writes = write.map(w -> w.via() == ReadLoad.Via.kafka
+                    ? "%.0f (acked)".formatted(w.acknowledged().get() / seconds)
+                    : "%.0f (202)".formatted(load.stats().request(ReadLoad.WRITE).map(GatlingStats.Request::ok)
+                    .orElse(0L) / seconds)).orElse("");
+            table.row(name, r.ok() / seconds, r.p50(), r.p99(), r.p999(), r.ko(),
+                    load.phase().cpu().perOperation(r.ok()), writes);
+            load.printNotes();
         }
 
         /** {@code readers} connections, one command in flight each, for the warm-up, then the measured duration. */
         private void redisBaseline(Baselines baselines, Table table, String name, Consumer<Jedis> call)
                 throws Exception {
-            ParallelWriter.Opener opener = () -> {
+            Baselines.Opener opener = () -> {
                 Jedis jedis = baselines.redis();
-                return new ParallelWriter.Writer(jedis, (first, end) -> call.accept(jedis));
+                return new Baselines.Writer(jedis, (first, end) -> call.accept(jedis));
             };
             baselines.run(readers, Long.MAX_VALUE, 1, Duration.ofSeconds(common.warmup), opener);
-            ParallelWriter.Result r = baselines.run(readers, Long.MAX_VALUE, 1, Duration.ofSeconds(common.duration),
+            Baselines.Result r = baselines.run(readers, Long.MAX_VALUE, 1, Duration.ofSeconds(common.duration),
                     opener);
             table.row(name, r.perSecond(), r.latencies().p50(), r.latencies().p99(), r.latencies().p999(), 0L,
                     r.cpu().perOperation(r.written()), "");
@@ -122,10 +112,11 @@ public final class ReadCommands {
             + "--streams SSE streams of top=10 on Gatling, then --changes timed changes of the top: delivery from the "
             + "change's 202 to each client, and the server's fan-out timer. (--players: 1,000,000 unless given)")
     public static final class Sse extends Scenario {
-        @Option(names = "--streams", defaultValue = "10000", description = "SSE streams (default ${DEFAULT-VALUE})")
+        @Option(names = "--streams", defaultValue = "10000", converter = AtLeastOne.class,
+                description = "SSE streams (default ${DEFAULT-VALUE})")
         int streams;
-        @Option(names = "--changes", defaultValue = "10", description = "timed changes of the top (default "
-                + "${DEFAULT-VALUE})")
+        @Option(names = "--changes", defaultValue = "10", converter = AtLeastOne.class,
+                description = "timed changes of the top (default ${DEFAULT-VALUE})")
         int changes;
         @Option(names = "--change-spacing", defaultValue = "1000", description = "ms after a change reached every "
                 + "client before the next, above the 250 ms throttle (default ${DEFAULT-VALUE})")
@@ -134,11 +125,6 @@ public final class ReadCommands {
         protected List<String> serverArguments() { // every stream comes from 127.0.0.1
             return List.of("--leaderboard.stream.max-connections-per-ip=" + (streams + 10),
                     "--leaderboard.stream.max-connections=" + Math.max(10_000, streams + 10));
-        }
-
-        protected void validate() {
-            common.positive("--streams", streams);
-            common.positive("--changes", changes);
         }
 
         protected void run(Target target) throws Exception {

@@ -20,7 +20,7 @@ public record SseLoad(URI baseUrl, String token, int streams, int changes, Durat
                       ServerApi.ActionType type, String runId, Duration connectTimeout, Deliveries deliveries) {
 
     public GatlingStats run() {
-        return GatlingRun.run(Load.class, this, "sse");
+        return GatlingRun.run(Load.class, this, "sse", Duration.ZERO, null);
     }
 
     public static class Load extends Simulation {

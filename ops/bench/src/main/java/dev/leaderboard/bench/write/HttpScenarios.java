@@ -1,14 +1,12 @@
 package dev.leaderboard.bench.write;
 
 import dev.leaderboard.bench.core.*;
-import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.*;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
@@ -20,73 +18,55 @@ final class HttpScenarios {
     static final String ACTION_TYPE = "quiz-completed";
 
     /**
-     * {@code clients} concurrent virtual users, one request in flight each, over shared keep-alive connections, for
-     * the window's warm-up and measured phase. {@code batchSize} 0 sends {@code POST /api/v1/actions} (OK = 202 and
+     * {@code clients} concurrent virtual users, one request in flight each, over shared keep-alive connections. {@code batchSize} 0 sends {@code POST /api/v1/actions} (OK = 202 and
      * {@code "status":"accepted"}), otherwise {@code POST /api/v1/actions/batch} with that many actions (OK = 200 and
      * every item accepted). Players are drawn uniformly from {@code p0 … p<players-1>}; action ids are unique.
      */
-    record ActionLoad(URI baseUrl, String token, int clients, int players, int batchSize, String runId, String name,
-                      Window window) {
+    record ActionLoad(URI baseUrl, String token, int clients, int players, int batchSize, String runId, String name) {
     }
 
-    public static class Load extends Simulation {
+    public static class Load extends GatlingRun.Metered {
 
         private final ActionLoad load = GatlingRun.parameters(ActionLoad.class);
-        private final AtomicLong sent = new AtomicLong();
 
         {
             HttpRequestActionBuilder request = load.batchSize() == 0
-                    ? http(load.window().name(load.name())).post("/api/v1/actions").body(StringBody(s -> action()))
+                    ? http(load.name()).post("/api/v1/actions").body(StringBody(s -> action()))
                     .check(status().is(202), jsonPath("$.status").is("accepted"))
-                    : http(load.window().name(load.name())).post("/api/v1/actions/batch")
+                    : http(load.name()).post("/api/v1/actions/batch")
                     .body(StringBody(s -> IntStream.range(0, load.batchSize()).mapToObj(i -> action())
                             .collect(Collectors.joining(",", "{\"actions\":[", "]}"))))
                     .check(status().is(200), jmesPath("length(results[?status!='accepted'])").ofInt().is(0));
             setUp(scenario(load.name()).exec(request)
-                    .injectClosed(constantConcurrentUsers(load.clients()).during(load.window().total())))
+                    .injectClosed(constantConcurrentUsers(load.clients()).during(GatlingRun.during())))
                     .protocols(http.baseUrl(load.baseUrl().toString()).shareConnections()
                             .authorizationHeader("Bearer " + load.token()).contentTypeHeader("application/json")
                             .disableWarmUp());
         }
 
-        @Override
-        public void before() {
-            load.window().open();
-        }
-
         private String action() {
-            return ServerApi.action(load.runId() + "-" + sent.incrementAndGet(), ACTION_TYPE,
+            return ServerApi.action(load.runId() + "-" + GatlingRun.nextId(), ACTION_TYPE,
                     "p" + ThreadLocalRandom.current().nextInt(load.players()));
         }
     }
 
     static WriteCommands.Ingested run(Target target, String name, int clients, int batchSize) {
-        Duration duration = Duration.ofSeconds(target.options.duration);
         target.progress.printf("[%s] %d clients%s, %,d players, %d s warm-up + %d s measured; projections %s%n", name,
                 clients, batchSize == 0 ? "" : " x " + batchSize + " actions", target.options.players,
-                target.options.warmup, duration.toSeconds(), target.api().awaitProjections(Duration.ofMinutes(5)));
-        Window window = new Window(Duration.ofSeconds(target.options.warmup), duration,
-                Optional.of(target.phase(name)));
-        GatlingStats stats = GatlingRun.run(Load.class, new ActionLoad(target.baseUrl(), target.tokens.service(),
-                clients, target.options.players, batchSize, target.runId + "-" + name, name, window), name);
-        Phase.Measured phase = window.measured();
-        target.checkAlive("during " + name);
-        GatlingStats.Request r = stats.request(name).orElseThrow(() ->
-                new IllegalStateException("no measured requests of " + name + " in " + stats.report()));
+                target.options.warmup, target.options.duration, target.api().awaitProjections(Duration.ofMinutes(5)));
+        Target.Load load = target.load(Load.class, new ActionLoad(target.baseUrl(), target.tokens.service(), clients,
+                target.options.players, batchSize, target.runId + "-" + name, name), name);
+        GatlingStats.Request r = load.request();
         long accepted = r.ok() * Math.max(1, batchSize);
-        double perSecond = accepted / (double) duration.toSeconds();
+        double perSecond = accepted / (double) target.options.duration;
         System.out.print(new Table(name + (batchSize == 0 ? ": POST /api/v1/actions"
                 : ": POST /api/v1/actions/batch, " + batchSize + " actions per request"),
                 "figure", "accepted/s", "requests", "ok", "ko", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms",
                 "CPU ms/action bench / server / PostgreSQL")
                 .row(name, perSecond, r.count(), r.ok(), r.ko(), r.p50(), r.p95(), r.p99(), r.p999(),
-                        phase.cpu().perOperation(accepted))
+                        load.phase().cpu().perOperation(accepted))
                 .render());
-        System.out.println("  " + phase.cpu().machine() + "; Gatling report " + stats.report());
-        if (!stats.errors().isEmpty()) {
-            System.out.println("  failed checks (warm-up included): " + stats.errors());
-        }
-        phase.profile().ifPresent(System.out::println);
+        load.printNotes();
         return new WriteCommands.Ingested(name, perSecond, accepted);
     }
 

@@ -1,7 +1,6 @@
 package dev.leaderboard.bench.write;
 
 import dev.leaderboard.bench.core.*;
-import dev.leaderboard.bench.core.Baselines.Baseline;
 import picocli.CommandLine.Option;
 
 import java.sql.*;
@@ -21,6 +20,10 @@ final class IngestionBaselines {
     private static final String LEDGER = Baselines.SCRATCH + ".processed_action";
     /** The columns every baseline event row copies from the template event. */
     private static final String COPIED = "type, meta_data, payload, payload_revision, payload_type, time_stamp";
+
+    /** @param unit what one latency sample times */
+    record Baseline(String name, Baselines.Result result, String unit) {
+    }
 
     /** The ingestion baselines (a), (b), (c), after rest-batch and kafka. */
     public static final class Options {
@@ -64,19 +67,18 @@ final class IngestionBaselines {
      * batches of {@code batch} per transaction; {@code connections} clients, 100 unmeasured rows each first.
      */
     Baseline events(long events, int connections, int batch) throws Exception {
-        ParallelWriter.Result result = inScratchTables(100L * connections, events, connections, batch,
-                Duration.ofMinutes(10), target.database(), batch == 1, false);
-        return batch == 1 ? new Baseline("JDBC, 1 transaction per event", result, "one INSERT + commit")
-                : new Baseline("JDBC, batches of " + batch + " per transaction", result,
-                "one batch of " + batch + " + commit");
+        Baselines.Result result = inScratchTables(100L * connections, events, connections, batch,
+                Duration.ofMinutes(10), target.database(), false);
+        return new Baseline(batch == 1 ? "JDBC, 1 transaction per event" : "JDBC, batches of " + batch
+                + " per transaction", result, batch == 1 ? "one INSERT + commit" : "one batch of " + batch + " + commit");
     }
 
     /** Ingestion baseline (a): per transaction {@code batch} event rows and as many ledger rows, multi-row inserts. */
     Baseline eventsAndLedger(long events, int connections, int batch, Duration limit) throws Exception {
-        ParallelWriter.Result result = inScratchTables(2L * batch * connections, events, connections, batch, limit,
-                target.database().rewritingBatches(), false, true);
+        Baselines.Result result = inScratchTables(2L * batch * connections, events, connections, batch, limit,
+                target.database().rewritingBatches(), true);
         return new Baseline("(a) JDBC, %d events + %d ledger rows per transaction, %d conn%s".formatted(batch, batch,
-                connections, Baselines.cut(result, events)), result, "one transaction");
+                connections, result.cut(events)), result, "one transaction");
     }
 
     /**
@@ -92,7 +94,7 @@ final class IngestionBaselines {
         }
         Instant now = Instant.now();
         int players = target.options.players;
-        ParallelWriter.Result result = baselines.pipelined(keys, connections, 10_000, events, batch, limit,
+        Baselines.Result result = baselines.pipelined(keys, connections, 10_000, events, batch, limit,
                 (pipeline, i) -> {
                     String user = "p" + i % players;
                     String member = Baselines.member(now.plusNanos(1000 * i), user);
@@ -102,7 +104,7 @@ final class IngestionBaselines {
                     }
                 });
         return new Baseline("(b) Redis, pipelined ZADD+HSET x4 windows/event, %d events/pipeline, %d conn%s"
-                .formatted(batch, connections, Baselines.cut(result, events)), result, "one pipeline");
+                .formatted(batch, connections, result.cut(events)), result, "one pipeline");
     }
 
     /**
@@ -134,10 +136,9 @@ final class IngestionBaselines {
     }
 
     /** {@code warmup} unmeasured, then {@code events} measured rows into the scratch tables. */
-    private ParallelWriter.Result inScratchTables(long warmup, long events, int connections, int batch,
-                                                  Duration limit, Database database, boolean autocommit,
-                                                  boolean withLedger) throws Exception {
-        ParallelWriter.Opener opener = () -> eventWriter(database, autocommit, withLedger);
+    private Baselines.Result inScratchTables(long warmup, long events, int connections, int batch,
+                                              Duration limit, Database database, boolean withLedger) throws Exception {
+        Baselines.Opener opener = () -> eventWriter(database, batch == 1 && !withLedger, withLedger);
         return baselines.withScratchTables(() -> {
             baselines.run(connections, warmup, batch, Duration.ofMinutes(1), opener);
             target.database().execute("TRUNCATE " + EVENTS + ", " + LEDGER);
@@ -145,7 +146,7 @@ final class IngestionBaselines {
         }, "domain_event_entry", "processed_action");
     }
 
-    private ParallelWriter.Writer eventWriter(Database database, boolean autocommit, boolean withLedger)
+    private Baselines.Writer eventWriter(Database database, boolean autocommit, boolean withLedger)
             throws SQLException {
         Connection connection = database.connect();
         connection.setAutoCommit(autocommit);
@@ -154,7 +155,7 @@ final class IngestionBaselines {
         PreparedStatement ledger = connection.prepareStatement("INSERT INTO " + LEDGER + " (user_id, action_id, "
                 + "leaderboard_id, action_type, points, accepted_at) VALUES (?, ?, 'global', ?, 10, ?)");
         String actionPrefix = "bl-" + UUID.randomUUID() + "-";
-        return new ParallelWriter.Writer(connection, (first, end) -> {
+        return new Baselines.Writer(connection, (first, end) -> {
             Timestamp now = Timestamp.from(Instant.now());
             for (long i = first; i < end; i++) {
                 String player = "p" + ThreadLocalRandom.current().nextInt(target.options.players);

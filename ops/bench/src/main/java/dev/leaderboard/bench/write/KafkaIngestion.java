@@ -31,32 +31,24 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
     enum Compression { none, lz4, snappy, zstd, gzip }
 
     public static final class Options {
-        @Option(names = "--kafka-actions", paramLabel = "N", defaultValue = "1000000",
+        @Option(names = "--kafka-actions", paramLabel = "N", defaultValue = "1000000", converter = AtLeastOne.class,
                 description = "actions pre-filled into leaderboard.actions (default ${DEFAULT-VALUE})")
-        long actions;
-        @Option(names = "--kafka-players", paramLabel = "N", defaultValue = "100000",
+        int actions;
+        @Option(names = "--kafka-players", paramLabel = "N", defaultValue = "100000", converter = AtLeastOne.class,
                 description = "players they are spread over, key = userId (default ${DEFAULT-VALUE})")
         int players;
-        @Option(names = "--kafka-duration", paramLabel = "S", defaultValue = "60",
+        @Option(names = "--kafka-duration", paramLabel = "S", defaultValue = "60", converter = AtLeastOne.class,
                 description = "measured consumption after the resume (default ${DEFAULT-VALUE})")
         int duration;
         @Option(names = "--kafka-compression", paramLabel = "C", defaultValue = "lz4",
                 description = "the fill's compression.type: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
         Compression compression;
-        @Option(names = "--kafka-partitions", paramLabel = "N", defaultValue = "12",
+        @Option(names = "--kafka-partitions", paramLabel = "N", defaultValue = "12", converter = AtLeastOne.class,
                 description = "partitions, if the benchmark creates the topic (default ${DEFAULT-VALUE})")
         int partitions;
         @Option(names = {"--processes", "--kafka-processes"}, paramLabel = "N", defaultValue = "1",
                 description = "2: then a second server process joins for a second window (default ${DEFAULT-VALUE})")
         int processes;
-
-        void validate(CommonOptions common) {
-            common.positive("--kafka-actions", actions);
-            common.positive("--kafka-players", players);
-            common.positive("--kafka-duration", duration);
-            common.positive("--kafka-partitions", partitions);
-            common.check(processes == 1 || processes == 2, "--processes must be 1 or 2");
-        }
     }
 
     /** One window, or two with {@code --processes 2}; prints their table. */
@@ -112,7 +104,8 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
         try { // lag every 250 ms, committed offsets every second, progress every 10 s
             await("every action consumed").atMost(Duration.ofSeconds(options.duration))
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
-                        servers.getFirst().standingsLagSeconds().ifPresent(s -> lagNanos.add((long) (s * 1e9)));
+                        servers.getFirst().standings().filter(p -> p.has("lagSeconds")).ifPresent(p ->
+                                lagNanos.add((long) (p.path("lagSeconds").asDouble() * 1e9)));
                         long poll = polls.incrementAndGet();
                         if (poll % 4 == 0) {
                             consumed.set(consumed(before, after, committed()));

@@ -11,26 +11,6 @@ public final class WriteCommands {
     private WriteCommands() {
     }
 
-    public static final class SingleOptions {
-        @Option(names = "--clients", paramLabel = "N", defaultValue = "16",
-                description = "concurrent clients, one request in flight each (default ${DEFAULT-VALUE})")
-        int clients;
-    }
-
-    public static final class BatchOptions {
-        @Option(names = "--batch-size", paramLabel = "N", defaultValue = "100",
-                description = "rest-batch: actions per request, 1-1000 (default ${DEFAULT-VALUE})")
-        int size;
-        @Option(names = "--batch-clients", paramLabel = "N", defaultValue = "4",
-                description = "rest-batch: concurrent clients, one request in flight each (default ${DEFAULT-VALUE})")
-        int clients;
-
-        void validate(CommonOptions common) {
-            common.positive("--batch-clients", clients);
-            common.check(size >= 1 && size <= 1000, "--batch-size must be 1-1000");
-        }
-    }
-
     /** An ingestion rate to compare with baseline (c). */
     record Ingested(String name, double perSecond, long events) {
     }
@@ -38,39 +18,39 @@ public final class WriteCommands {
     @Command(name = "rest-single", mixinStandardHelpOptions = true, description = "POST /api/v1/actions from "
             + "--clients closed-loop clients, then plain JDBC into the same PostgreSQL for as many events.")
     public static final class RestSingle extends Scenario {
-        @Mixin
-        SingleOptions single;
-
-        protected void validate() {
-            common.positive("--clients", single.clients);
-        }
+        @Option(names = "--clients", paramLabel = "N", defaultValue = "16", converter = AtLeastOne.class,
+                description = "concurrent clients, one request in flight each (default ${DEFAULT-VALUE})")
+        int clients;
 
         protected void run(Target target) throws Exception {
-            HttpScenarios.restSingle(target, single.clients);
+            HttpScenarios.restSingle(target, clients);
         }
     }
 
     @Command(name = "rest-batch", mixinStandardHelpOptions = true, description = "POST /api/v1/actions/batch from "
             + "--batch-clients closed-loop clients, then the ingestion baselines.")
     public static final class RestBatch extends Scenario {
-        @Mixin
-        BatchOptions batch;
+        @Option(names = "--batch-size", paramLabel = "N", defaultValue = "100",
+                description = "actions per request, 1-1000 (default ${DEFAULT-VALUE})")
+        int size;
+        @Option(names = "--batch-clients", paramLabel = "N", defaultValue = "4", converter = AtLeastOne.class,
+                description = "concurrent clients, one request in flight each (default ${DEFAULT-VALUE})")
+        int clients;
         @Mixin
         IngestionBaselines.Options baselines;
 
         protected void validate() {
-            batch.validate(common);
+            common.check(size >= 1 && size <= 1000, "--batch-size must be 1-1000");
         }
 
         protected void run(Target target) throws Exception {
-            IngestionBaselines.run(target, baselines,
-                    List.of(HttpScenarios.run(target, "rest-batch", batch.clients, batch.size)));
+            IngestionBaselines.run(target, baselines, List.of(HttpScenarios.run(target, "rest-batch", clients, size)));
         }
     }
 
     @Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
             + "consumed by the server (--processes 2: then by two server processes), then the ingestion baselines.")
-    public static class Kafka extends Scenario {
+    public static final class Kafka extends Scenario {
         @Mixin
         KafkaIngestion.Options kafka;
         @Mixin
@@ -81,34 +61,11 @@ public final class WriteCommands {
         }
 
         protected void validate() {
-            kafka.validate(common);
+            common.check(kafka.processes == 1 || kafka.processes == 2, "--processes must be 1 or 2");
         }
 
         protected void run(Target target) throws Exception {
             IngestionBaselines.run(target, baselines, KafkaIngestion.run(target, kafka));
-        }
-    }
-
-    @Command(name = "ingestion", mixinStandardHelpOptions = true, description = "rest-single, rest-batch and kafka "
-            + "against one server, then the ingestion baselines.")
-    public static final class Ingestion extends Kafka {
-        @Mixin
-        SingleOptions single;
-        @Mixin
-        BatchOptions batch;
-
-        protected void validate() {
-            super.validate();
-            common.positive("--clients", single.clients);
-            batch.validate(common);
-        }
-
-        protected void run(Target target) throws Exception {
-            HttpScenarios.restSingle(target, single.clients);
-            List<Ingested> ingested = new ArrayList<>(
-                    List.of(HttpScenarios.run(target, "rest-batch", batch.clients, batch.size)));
-            ingested.addAll(KafkaIngestion.run(target, kafka));
-            IngestionBaselines.run(target, baselines, ingested);
         }
     }
 }

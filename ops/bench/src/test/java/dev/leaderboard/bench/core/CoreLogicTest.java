@@ -68,6 +68,16 @@ class CoreLogicTest {
     }
 
     @Test
+    void cpuFiguresThatCouldNotBeReadAreNoFiguresAtAll() {
+        CpuMeter.Usage unreadable = new CpuMeter.Usage(30, -1, -2, -3, Double.NaN, "1.00/1.00/1.00", "?");
+
+        assertThat(unreadable.perOperation(1000)).isEqualTo("-");
+        assertThat(unreadable.machine()).isEqualTo(CpuMeter.UNREADABLE);
+        assertThat(new CpuMeter.Usage(2, 1, 2, 3, 0.5, "a", "b").perOperation(1000))
+                .isEqualTo("1.000 / 2.000 / 3.000 ms");
+    }
+
+    @Test
     void aTableAlignsItsColumns() {
         assertThat(new Table("t", "figure", "per s").row("a", 1234.5).row("longer", 2L).render())
                 .isEqualTo("== t\nfigure  per s\na       1,235\nlonger      2\n");

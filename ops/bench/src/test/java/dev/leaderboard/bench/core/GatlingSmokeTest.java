@@ -1,12 +1,13 @@
 package dev.leaderboard.bench.core;
 
 import com.sun.net.httpserver.HttpServer;
-import io.gatling.javaapi.core.Simulation;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,30 +16,22 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The Gatling wiring end to end: a closed load with a warm-up window against a JDK server on loopback. */
+/** The Gatling wiring end to end: a metered closed load against a JDK server on loopback, read from its report. */
 class GatlingSmokeTest {
 
-    record Parameters(int port, Window window) {
-    }
-
-    public static class Probe extends Simulation {
-        private final Parameters parameters = GatlingRun.parameters(Parameters.class);
-
+    public static class Probe extends GatlingRun.Metered {
         {
-            setUp(scenario("probe").exec(http(parameters.window().name("get")).get("/x").check(status().is(200)))
-                    .injectClosed(constantConcurrentUsers(2).during(parameters.window().total())))
-                    .protocols(http.baseUrl("http://127.0.0.1:" + parameters.port()).shareConnections().disableWarmUp());
-        }
-
-        @Override
-        public void before() {
-            parameters.window().open();
+            setUp(scenario("probe").exec(http("get").get("/x").check(status().is(200)))
+                    .injectClosed(constantConcurrentUsers(2).during(GatlingRun.during())))
+                    .protocols(http.baseUrl("http://127.0.0.1:" + GatlingRun.parameters(Integer.class))
+                            .shareConnections().disableWarmUp());
         }
     }
 
     @Test
-    void aRunIsSplitIntoWarmUpAndMeasuredRequestsAndReadFromItsReport() throws IOException {
+    void aMeteredRunIsReadFromItsReportAndItsPhaseSpansTheLoad() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger calls = new AtomicInteger();
         server.createContext("/x", exchange -> {
@@ -47,21 +40,28 @@ class GatlingSmokeTest {
         });
         server.start();
         try {
-            Window window = new Window(Duration.ofSeconds(1), Duration.ofSeconds(2), Optional.of(new Phase("smoke",
-                    () -> new CpuMeter(java.util.List.of(), java.nio.file.Path.of("no-postgres")), Optional.empty(), Optional.empty())));
+            Phase phase = new Phase("smoke", () -> new CpuMeter(List.of(), Path.of("no-postgres")), Optional.empty(),
+                    Optional.empty());
 
-            GatlingStats stats = GatlingRun.run(Probe.class, new Parameters(server.getAddress().getPort(), window),
-                    "smoke");
+            GatlingStats stats = GatlingRun.run(Probe.class, server.getAddress().getPort(), "smoke",
+                    Duration.ofSeconds(2), phase);
 
             GatlingStats.Request measured = stats.request("get").orElseThrow();
-            GatlingStats.Request warmUp = stats.request(Window.WARM_UP + "get").orElseThrow();
-            assertThat(measured.count() + warmUp.count()).isEqualTo(calls.get());
+            assertThat(measured.count()).isEqualTo(calls.get());
             assertThat(measured.ko()).isPositive();
             assertThat(stats.errors()).containsKey("status.find.is(200), found 503");
-            assertThat(window.measured().cpu().elapsedSeconds()).isBetween(1.5, 10.0);
+            assertThat(phase.result().cpu().elapsedSeconds()).isBetween(1.5, 10.0);
             assertThat(stats.report()).startsWith(GatlingRun.resultsRoot());
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void aPhaseThatNeverRanHasNoResult() {
+        Phase phase = new Phase("never", () -> new CpuMeter(List.of(), Path.of("x")), Optional.empty(),
+                Optional.empty());
+
+        assertThatThrownBy(phase::result).isInstanceOf(IllegalStateException.class).hasMessageContaining("never");
     }
 }

@@ -27,11 +27,11 @@ class WriteOptionsTest {
 
     @Test
     void theDefaultsAreTheDocumentedOnes() {
-        CommandLine.ParseResult parsed = BenchMain.commandLine().parseArgs("ingestion");
-
-        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("ingestion");
-        WriteCommands.SingleOptions single = mixin(parsed, "single");
-        WriteCommands.BatchOptions batch = mixin(parsed, "batch");
+        var single = (WriteCommands.RestSingle) BenchMain.commandLine().parseArgs("rest-single").subcommand()
+                .commandSpec().userObject();
+        var batch = (WriteCommands.RestBatch) BenchMain.commandLine().parseArgs("rest-batch").subcommand()
+                .commandSpec().userObject();
+        CommandLine.ParseResult parsed = BenchMain.commandLine().parseArgs("kafka");
         KafkaIngestion.Options kafka = mixin(parsed, "kafka");
         CommonOptions common = mixin(parsed, "common");
         assertThat(single.clients).isEqualTo(16);
@@ -53,11 +53,13 @@ class WriteOptionsTest {
         assertThat(execute("rest-single", "--server-arg", "no-value")).isEqualTo(2);
         assertThat(execute("hot-player", "--probe-requests", "0")).isEqualTo(2);
         assertThat(execute("reads", "--write-via", "carrier-pigeon")).isEqualTo(2);
+        assertThat(execute("sse", "--streams", "-5")).isEqualTo(2);
         assertThat(execute("lag", "--rate", "0")).isEqualTo(2);
         assertThat(execute("rest-single", "--url", "http://127.0.0.1:1")).isEqualTo(2);
 
         assertThat(err.toString()).contains("--duration", "--batch-size", "--processes", "brotli", "KEY=VALUE",
-                "--probe-requests", "--write-via must be kafka or rest", "--rate", "Unknown options: '--url'");
+                "--probe-requests", "carrier-pigeon", "must be at least 1, not -5", "--rate",
+                "Unknown options: '--url'");
     }
 
     @Test
@@ -65,8 +67,8 @@ class WriteOptionsTest {
         StringWriter out = new StringWriter();
         BenchMain.commandLine().setOut(new PrintWriter(out)).execute("--help");
 
-        assertThat(out.toString()).contains("rest-single", "rest-batch", "kafka", "ingestion", "hot-player", "reads",
-                "sse", "export", "close", "catch-up", "lag", "jfr-summary");
+        assertThat(out.toString()).contains("rest-single", "rest-batch", "kafka", "hot-player", "reads",
+                "sse", "export", "close", "catch-up", "lag");
     }
 
     @Test

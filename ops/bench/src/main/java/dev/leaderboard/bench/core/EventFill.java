@@ -1,17 +1,18 @@
-package dev.leaderboard.bench.projections;
+package dev.leaderboard.bench.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.*;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.sql.*;
+import java.time.*;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * The catch-up scenario's events as arithmetic: event {@code i} belongs to user {@code i % users} as its event number
+ * Stored events as arithmetic, written by SQL: event {@code i} belongs to user {@code i % users} as its event number
  * {@code i / users} (users interleave, so a processor batch never holds one player twice), is worth the seed event's
  * points, carries the totals {@code points × (sequence + 1)} and happened at {@code first + i µs}.
  * The payload is the server's own stored JSON of a real ScoreIncreased (the seed), with userId, actionId, the totals
@@ -22,6 +23,31 @@ public record EventFill(long events, int users, String prefix, Instant first) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> COLUMNS = Map.of("@user@", "e.user_id", "@action@", "e.action_id",
             "@occurred@", iso("e.occurred"));
+
+    /** A ScoreIncreased the server stored for a player of its own: every filled row copies its row and JSON. */
+    public record Seed(String userId, String payload, long points) {
+
+        public static Seed submit(Target target) throws Exception {
+            String user = target.runId + "-seed";
+            if (target.api().submit(user, "quiz-completed", user) != 202) {
+                throw new IllegalStateException("the seed action was not accepted");
+            }
+            target.progress.println("[fill] seed event stored; projections "
+                    + target.api().awaitProjections(Duration.ofMinutes(5)));
+            String payload = target.database().queryText("SELECT convert_from(payload, 'UTF8') FROM "
+                    + "domain_event_entry WHERE aggregate_identifier = '" + user + "'");
+            return new Seed(user, payload, tree(payload).path("points").asLong());
+        }
+    }
+
+    /** From an hour ago, but not before today (UTC): every event falls into the seed's day, week and month. */
+    public static EventFill recent(long events, int users, String prefix) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant dayStart = now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant first = now.minus(1, ChronoUnit.HOURS).minus(events, ChronoUnit.MICROS);
+        return new EventFill(events, users, prefix, first.isBefore(dayStart) ? dayStart
+                : first.truncatedTo(ChronoUnit.SECONDS));
+    }
 
     public String userId(long event) {
         return prefix + "u" + event % users;
@@ -70,9 +96,9 @@ public record EventFill(long events, int users, String prefix, Instant first) {
         return event;
     }
 
-    /** The chunk INSERT (parameters: first and last event number); other columns are copied from the seed's row. */
-    public String insertSql(String seedPayload, long points, String seedAggregate) throws IOException {
-        return """
+    /** Every event in one transaction (chunks of 100,000 rows): a running processor sees the whole fill at once. */
+    public void insert(Database database, Seed seed) throws Exception {
+        try (Connection c = database.connect(); PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                                                 meta_data, payload_revision, payload_type, payload, time_stamp)
                 SELECT e.user_id, e.seq, s.type, gen_random_uuid()::text, s.meta_data, s.payload_revision,
@@ -83,7 +109,16 @@ public record EventFill(long events, int users, String prefix, Instant first) {
                              %d * (g.i / %d + 1) AS total,
                              '%s'::timestamptz + g.i * interval '1 microsecond' AS occurred
                       FROM generate_series(?::bigint, ?::bigint) AS g(i)) AS e"""
-                .formatted(payloadSql(seedPayload), seedAggregate, prefix, users, users, prefix, points, users, first);
+                .formatted(payloadSql(seed.payload()), seed.userId(), prefix, users, users, prefix, seed.points(),
+                        users, first))) {
+            c.setAutoCommit(false);
+            for (long from = 0; from < events; from += 100_000) {
+                insert.setLong(1, from);
+                insert.setLong(2, Math.min(events, from + 100_000) - 1);
+                insert.executeUpdate();
+            }
+            c.commit();
+        }
     }
 
     /** Jackson's Instant format (ISO_INSTANT): groups of 3 fraction digits as needed, none for whole seconds. */

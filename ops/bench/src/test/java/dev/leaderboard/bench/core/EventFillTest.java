@@ -1,4 +1,4 @@
-package dev.leaderboard.bench.projections;
+package dev.leaderboard.bench.core;
 
 import org.junit.jupiter.api.Test;
 

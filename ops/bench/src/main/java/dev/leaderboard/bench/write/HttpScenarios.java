@@ -84,7 +84,7 @@ final class HttpScenarios {
                 + baselines.eventBytes() + "-byte events; " + target.database().describe() + ")",
                 "baseline", "events/s", "ratio", "p50 / p99 / p99.9", "timed unit", "CPU ms/event bench / server / PG");
         for (int batch : new int[]{1, 100}) {
-            Baselines.Baseline b = baselines.events(load.events(), clients, batch);
+            IngestionBaselines.Baseline b = baselines.events(load.events(), clients, batch);
             table.row(b.name(), b.result().perSecond(), ratio(load.perSecond(), b.result().perSecond()),
                     b.result().latencies(), b.unit(), b.result().cpu().perOperation(b.result().written()));
         }

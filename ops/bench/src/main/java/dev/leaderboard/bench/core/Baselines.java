@@ -105,12 +105,9 @@ public final class Baselines {
         }
     }
 
-    /**
-     * {@code warmup} unmeasured items, then {@code total} measured ones, one pipeline per batch on each of
-     * {@code connections}; the scratch {@code keys} are deleted before and after.
-     */
-    public Result pipelined(List<String> keys, int connections, long warmup, long total, int batch, Duration limit,
-                            Pipelined items) throws Exception {
+    /** {@code warmup} unmeasured items, then {@code total} measured ones, one pipeline per batch on each connection. */
+    public Result pipelined(int connections, long warmup, long total, int batch, Duration limit, Pipelined items)
+            throws Exception {
         Opener opener = () -> {
             Jedis jedis = redis();
             return new Writer(jedis, (first, end) -> {
@@ -121,13 +118,18 @@ public final class Baselines {
                 pipeline.sync();
             });
         };
+        if (warmup > 0) {
+            run(connections, warmup, batch, Duration.ofSeconds(30), opener);
+        }
+        return run(connections, total, batch, limit, opener);
+    }
+
+    /** Runs {@code body} with the scratch Redis {@code keys} deleted before and after. */
+    public <T> T withScratchKeys(List<String> keys, Callable<T> body) throws Exception {
         try (Jedis redis = redis()) {
             redis.del(keys.toArray(String[]::new));
             try {
-                if (warmup > 0) {
-                    run(connections, warmup, batch, Duration.ofSeconds(30), opener);
-                }
-                return run(connections, total, batch, limit, opener);
+                return body.call();
             } finally {
                 redis.unlink(keys.toArray(String[]::new));
             }

@@ -25,14 +25,6 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
 
     public record Answer(int status, String body) {
 
-        /** Fails when the server has no such endpoint (404, 405): it lacks what the scenario needs. */
-        public Answer requireFound(String what) {
-            if (status == 404 || status == 405) {
-                throw new IllegalStateException("the server has no " + what + " endpoint (HTTP " + status + ")");
-            }
-            return this;
-        }
-
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -54,9 +46,14 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
         return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), tokens.admin());
     }
 
-    public Answer post(String path) {
-        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()),
+    /** An admin {@code POST} without a body; fails unless it answers 2xx. */
+    public JsonNode post(String path) {
+        Answer answer = send(HttpRequest.newBuilder(baseUrl.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()),
                 tokens.admin());
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.body().isBlank() ? JSON.nullNode() : answer.json();
     }
 
     /** {@code POST /api/v1/actions}; returns the status (202 when stored). */
@@ -82,15 +79,15 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
         return answer.status() != 200 ? Stream.empty() : StreamSupport.stream(answer.json().spliterator(), false);
     }
 
+    /** The standings processor: {@code lag}, {@code lagSeconds}, … */
+    public Optional<JsonNode> standings() {
+        return processors().filter(p -> "standings".equals(p.path("name").asText())).findFirst();
+    }
+
     /** Total {@code lag} of every processor: events not applied yet. */
     public long projectionLag() {
         return processors().mapToLong(p -> p.path("lag").canConvertToLong() ? Math.max(0, p.path("lag").asLong()) : 1)
                 .sum();
-    }
-
-    /** The standings processor on {@code GET /api/v1/admin/projections}: {@code lag}, {@code lagSeconds}, … */
-    public Optional<JsonNode> standings() {
-        return processors().filter(p -> "standings".equals(p.path("name").asText())).findFirst();
     }
 
     /** @return "caught up", or what was left when {@code timeout} ran out */
@@ -110,37 +107,17 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
     }
 
     public ActionType richestActionType() {
-        ActionType best = new ActionType("none", 0);
-        for (JsonNode type : get("/api/v1/action-types").json()) {
-            if (type.path("points").asLong() > best.points()) {
-                best = new ActionType(type.path("type").asText(), type.path("points").asLong());
-            }
-        }
-        return best;
+        return StreamSupport.stream(get("/api/v1/action-types").json().spliterator(), false)
+                .map(t -> new ActionType(t.path("type").asText(), t.path("points").asLong()))
+                .max(Comparator.comparingLong(ActionType::points)).orElse(new ActionType("none", 0));
     }
 
-    /** A statistic ({@code COUNT}, {@code TOTAL_TIME}, {@code VALUE}) of an actuator metric, e.g. a timer's. */
-    public OptionalDouble metric(String query, String statistic) {
+    /** A statistic ({@code COUNT}, {@code TOTAL_TIME}, {@code VALUE}) of an actuator metric; 0 before its first use. */
+    public double metric(String query, String statistic) {
         Answer answer = get("/actuator/metrics/" + query);
-        if (answer.status() != 200) {
-            return OptionalDouble.empty();
-        }
-        return StreamSupport.stream(answer.json().path("measurements").spliterator(), false)
-                .filter(m -> statistic.equals(m.path("statistic").asText()))
-                .mapToDouble(m -> m.path("value").asDouble()).findFirst();
-    }
-
-    /** {@code POST …/standings/restore}: PostgreSQL into Redis, synchronous; returns the rows copied. */
-    public long restore() {
-        Answer answer = post("/api/v1/admin/projections/standings/restore");
-        if (answer.status() != 200) {
-            throw new IllegalStateException("restore answered " + answer.status() + ": " + answer.body());
-        }
-        return answer.json().path("rows").asLong();
-    }
-
-    private long heap(String statistic) {
-        return (long) metric("jvm.memory." + statistic + "?tag=area:heap", "VALUE").orElse(-1);
+        return answer.status() != 200 ? 0 : StreamSupport.stream(answer.json().path("measurements").spliterator(),
+                false).filter(m -> statistic.equals(m.path("statistic").asText()))
+                .mapToDouble(m -> m.path("value").asDouble()).findFirst().orElse(0);
     }
 
     /** The highest heap in use (actuator, every 200 ms) while it runs: an upper bound, garbage included. */
@@ -155,6 +132,10 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
                 highest.accumulateAndGet(heap("used"), Math::max);
                 samples.incrementAndGet();
             }, 0, 200, TimeUnit.MILLISECONDS);
+        }
+
+        private long heap(String statistic) {
+            return (long) metric("jvm.memory." + statistic + "?tag=area:heap", "VALUE");
         }
 
         @Override

@@ -62,10 +62,11 @@ public final class CatchUp extends Scenario {
         int threads = settings.projectionThreads();
         int batch = settings.projectionBatchSize();
         List<String> keys = Arrays.stream(periods).map(p -> "bench:" + target.runId + ":" + p + ":rank").toList();
-        Baselines.Result zadd = baselines.pipelined(keys, threads, 0, events, batch, limit, (pipeline, i) -> {
-            String member = Baselines.member(fill.occurredAt(i), fill.userId(i));
-            keys.forEach(key -> pipeline.zadd(key, fill.total(i, points), member));
-        });
+        Baselines.Result zadd = baselines.withScratchKeys(keys, () -> baselines.pipelined(threads, 0, events, batch,
+                limit, (pipeline, i) -> {
+                    String member = Baselines.member(fill.occurredAt(i), fill.userId(i));
+                    keys.forEach(key -> pipeline.zadd(key, fill.total(i, points), member));
+                }));
         Baselines.Result upsert = baselines.withScratchTables(() -> baselines.run(threads, events, batch, limit,
                 () -> upsertWriter(target.database(), fill, points, periods)), "standing");
         double both = 1 / (1 / zadd.perSecond() + 1 / upsert.perSecond());

@@ -36,7 +36,7 @@ public record Board(Database database, int players) {
         long start = System.nanoTime();
         long rows = board.insert("all-time", "all-time");
         long inserted = System.nanoTime();
-        long restored = target.api().restore();
+        long restored = target.api().post("/api/v1/admin/projections/standings/restore").path("rows").asLong();
         System.out.printf("  board: %,d rows inserted with generate_series in %.1f s; restore into Redis: %,d rows "
                 + "in %.1f s%n", rows, (inserted - start) / 1e9, restored, (System.nanoTime() - inserted) / 1e9);
         return board;

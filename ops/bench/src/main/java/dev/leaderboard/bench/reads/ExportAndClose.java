@@ -113,7 +113,7 @@ public final class ExportAndClose {
                     heapSeen = heapSamples.toString();
                 }
                 double visible = (System.nanoTime() - start) / 1e9;
-                double server = api.metric("leaderboard.periods.close", "TOTAL_TIME").orElse(-1);
+                double server = api.metric("leaderboard.periods.close", "TOTAL_TIME");
                 Copy copy = copy(database, day);
                 System.out.print(new Table("closing daily %s of %,d players by a server with -Xmx%s".formatted(day,
                         closedRows(database, day), heap), "figure", "s", "rows/s", "note")

@@ -52,25 +52,17 @@ public final class ReadCommands {
                     + Board.playerId(1 + ThreadLocalRandom.current().nextInt(board.players())) + "?context=5");
             Baselines baselines = new Baselines(target);
             String key = "bench:" + target.runId + ":rank";
-            try (Jedis redis = baselines.redis()) {
-                for (int first = 1; first <= board.players(); first += 10_000) {
-                    Pipeline pipeline = redis.pipelined();
-                    for (int i = first; i < Math.min(board.players() + 1, first + 10_000); i++) {
-                        pipeline.zadd(key, board.score(i), board.member(i));
-                    }
-                    pipeline.sync();
-                }
+            baselines.withScratchKeys(List.of(key), () -> { // a sorted set of the board's members and scores
+                baselines.pipelined(1, 0, board.players(), 10_000, Duration.ofMinutes(10),
+                        (pipeline, i) -> pipeline.zadd(key, board.score(i + 1), board.member(i + 1)));
+                redisBaseline(baselines, table, "Redis ZREVRANGE 0 9 WITHSCORES", j -> j.zrevrangeWithScores(key, 0,
+                        9));
                 List<String> members = IntStream.range(0, 2000).mapToObj(k -> board.member(1 + ThreadLocalRandom
                         .current().nextInt(board.players()))).toList();
-                redisBaseline(baselines, table, "Redis ZREVRANGE 0 9 WITHSCORES",
-                        j -> j.zrevrangeWithScores(key, 0, 9));
                 redisBaseline(baselines, table, "Redis ZREVRANK (random member)", j -> j.zrevrank(key,
                         members.get(ThreadLocalRandom.current().nextInt(members.size()))));
-            } finally {
-                try (Jedis redis = baselines.redis()) {
-                    redis.unlink(key);
-                }
-            }
+                return null;
+            });
             System.out.print(table.render());
         }
 
@@ -138,13 +130,13 @@ public final class ReadCommands {
                     changes, target.runId, type, api.awaitProjections(Duration.ofMinutes(5)));
             Deliveries deliveries = new Deliveries(streams, changes, type.points());
             String fanOut = "leaderboard.stream.fanout";
-            double countBefore = api.metric(fanOut, "COUNT").orElse(0);
-            double timeBefore = api.metric(fanOut, "TOTAL_TIME").orElse(0);
+            double countBefore = api.metric(fanOut, "COUNT");
+            double timeBefore = api.metric(fanOut, "TOTAL_TIME");
             GatlingStats stats = new SseLoad(target.baseUrl(), target.tokens.service(), streams, changes,
                     Duration.ofMillis(spacing), target.runId + "-leader", type, target.runId,
                     Duration.ofSeconds(60 + streams / 50), deliveries).run();
-            double events = api.metric(fanOut, "COUNT").orElse(0) - countBefore;
-            double seconds = api.metric(fanOut, "TOTAL_TIME").orElse(0) - timeBefore;
+            double events = api.metric(fanOut, "COUNT") - countBefore;
+            double seconds = api.metric(fanOut, "TOTAL_TIME") - timeBefore;
             GatlingStats.Request open = stats.request("open").orElseThrow();
             System.out.printf("  streams: %,d opened, %,d failed; open -> snapshot p50 %.0f ms, p99 %.0f ms "
                     + "(Gatling)%n", open.ok(), open.ko(), open.p50(), open.p99());

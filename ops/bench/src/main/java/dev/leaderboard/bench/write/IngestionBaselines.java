@@ -94,15 +94,15 @@ final class IngestionBaselines {
         }
         Instant now = Instant.now();
         int players = target.options.players;
-        Baselines.Result result = baselines.pipelined(keys, connections, 10_000, events, batch, limit,
-                (pipeline, i) -> {
+        Baselines.Result result = baselines.withScratchKeys(keys, () -> baselines.pipelined(connections, 10_000, events,
+                batch, limit, (pipeline, i) -> {
                     String user = "p" + i % players;
                     String member = Baselines.member(now.plusNanos(1000 * i), user);
                     for (int w = 0; w < 4; w++) {
                         pipeline.zadd(keys.get(2 * w), i, member);
                         pipeline.hset(keys.get(2 * w + 1), user, i + "|" + member);
                     }
-                });
+                }));
         return new Baseline("(b) Redis, pipelined ZADD+HSET x4 windows/event, %d events/pipeline, %d conn%s"
                 .formatted(batch, connections, result.cut(events)), result, "one pipeline");
     }

@@ -12,14 +12,15 @@ import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.*;
+import java.util.function.Function;
 import java.util.stream.*;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * kafka: the server starts with its ingress consumer paused; the benchmark fills {@code leaderboard.actions} with an
- * idempotent producer, resumes the consumer and measures for {@code --kafka-duration} (or until all is consumed):
- * actions/s from the group's committed offsets, events PostgreSQL stored, the standings projection's
+ * idempotent producer (lz4), resumes the consumer and measures for {@code --kafka-duration} (or until all is
+ * consumed): actions/s from the group's committed offsets, events PostgreSQL stored, the standings projection's
  * {@code lagSeconds} (sampled every 250 ms) and CPU. With {@code --processes 2} a second server process joins, the
  * first window's unconsumed records are deleted, and a new fill of new players is measured with both consuming.
  */
@@ -27,8 +28,7 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
 
     static final String TOPIC = "leaderboard.actions";
     static final String CONSUMER_PAUSED = "--leaderboard.kafka.consumer.auto-startup=false";
-
-    enum Compression { none, lz4, snappy, zstd, gzip }
+    private static final String INGRESS = "/api/v1/admin/ingress/kafka/";
 
     public static final class Options {
         @Option(names = "--kafka-actions", paramLabel = "N", defaultValue = "1000000", converter = AtLeastOne.class,
@@ -40,9 +40,6 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
         @Option(names = "--kafka-duration", paramLabel = "S", defaultValue = "60", converter = AtLeastOne.class,
                 description = "measured consumption after the resume (default ${DEFAULT-VALUE})")
         int duration;
-        @Option(names = "--kafka-compression", paramLabel = "C", defaultValue = "lz4",
-                description = "the fill's compression.type: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Compression compression;
         @Option(names = "--kafka-partitions", paramLabel = "N", defaultValue = "12", converter = AtLeastOne.class,
                 description = "partitions, if the benchmark creates the topic (default ${DEFAULT-VALUE})")
         int partitions;
@@ -57,15 +54,15 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
                 target.embedded().kafkaBootstrap()))) {
             KafkaIngestion scenario = new KafkaIngestion(target, options, target.settings().get(
                     "leaderboard.kafka.consumer.group-id", String.class, "leaderboard-ingress"), kafka);
-            Table table = new Table("kafka: %,d actions of %,d players pre-filled (%s), consumed for up to %d s"
-                    .formatted(options.actions, options.players, options.compression, options.duration),
+            Table table = new Table("kafka: %,d actions of %,d players pre-filled, consumed for up to %d s"
+                    .formatted(options.actions, options.players, options.duration),
                     "figure", "actions/s", "committed", "events stored", "committed per 10 s", "lag p50 / p99 s",
                     "fill rec/s", "CPU ms/action bench / server / PG", "machine");
             List<ServerApi> servers = new ArrayList<>(List.of(target.api()));
             List<WriteCommands.Ingested> rates = new ArrayList<>();
             rates.add(scenario.window("kafka, 1 process", servers, table));
             if (options.processes == 2) {
-                servers.add(new ServerApi(target.join("second", List.of(), List.of()).baseUrl(), target.tokens));
+                servers.add(target.api(target.join("second", List.of(), List.of())));
                 rates.add(scenario.window("kafka, 2 processes", servers, table));
             }
             System.out.print(table.render());
@@ -74,14 +71,12 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
     }
 
     private WriteCommands.Ingested window(String name, List<ServerApi> servers, Table table) throws Exception {
-        servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause").requireFound("the Kafka ingress"));
+        servers.forEach(server -> server.post(INGRESS + "pause"));
         if (!get(kafka.listTopics().names()).contains(TOPIC)) {
             get(kafka.createTopics(List.of(new NewTopic(TOPIC, options.partitions, (short) 1))).all());
         }
-        if (servers.size() > 1) {
-            get(kafka.deleteRecords(endOffsets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                    e -> RecordsToDelete.beforeOffset(e.getValue())))).all());
-            target.progress.println("[kafka] deleted the records the first window left unconsumed");
+        if (servers.size() > 1) { // what the first window left unconsumed is not this window's
+            get(kafka.deleteRecords(map(endOffsets(), RecordsToDelete::beforeOffset)).all());
         }
         KafkaFillPlan plan = new KafkaFillPlan(options.actions, options.players, target.runId + servers.size());
         Map<TopicPartition, Long> before = endOffsets();
@@ -100,17 +95,14 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
         Phase phase = target.phase("kafka-" + servers.size() + "p");
         phase.start();
         long start = System.nanoTime();
-        servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/resume"));
-        try { // lag every 250 ms, committed offsets every second, progress every 10 s
+        servers.forEach(server -> server.post(INGRESS + "resume"));
+        try { // lag and committed offsets every 250 ms, progress every 10 s
             await("every action consumed").atMost(Duration.ofSeconds(options.duration))
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
                         servers.getFirst().standings().filter(p -> p.has("lagSeconds")).ifPresent(p ->
                                 lagNanos.add((long) (p.path("lagSeconds").asDouble() * 1e9)));
-                        long poll = polls.incrementAndGet();
-                        if (poll % 4 == 0) {
-                            consumed.set(consumed(before, after, committed()));
-                        }
-                        if (poll % 40 == 0) {
+                        consumed.set(consumed(before, after, committed()));
+                        if (polls.incrementAndGet() % 40 == 0) {
                             perTen.add(consumed.get() - perTen.stream().mapToLong(Long::longValue).sum());
                             target.progress.printf("[kafka] %,d of %,d consumed%n", consumed.get(), plan.actions());
                         }
@@ -122,7 +114,7 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Phase.Measured measured = phase.stop();
         target.checkAlive("during kafka");
-        servers.forEach(server -> server.post("/api/v1/admin/ingress/kafka/pause"));
+        servers.forEach(server -> server.post(INGRESS + "pause"));
         long committed = consumed(before, after, committed());
         long stored = target.database().queryLong("SELECT count(*) FROM domain_event_entry WHERE global_index > "
                 + headBefore);
@@ -148,20 +140,15 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
     }
 
     private void fill(KafkaFillPlan plan) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                target.embedded().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, options.compression.name());
         AtomicReference<Exception> failed = new AtomicReference<>();
-        try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                target.embedded().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < plan.actions() && failed.get() == null; i++) {
-                producer.send(new ProducerRecord<>(TOPIC, plan.key(i), plan.value(i)), (metadata, exception) -> {
-                    if (exception != null) {
-                        failed.compareAndSet(null, exception);
-                    }
-                });
+                producer.send(new ProducerRecord<>(TOPIC, plan.key(i), plan.value(i)),
+                        (metadata, exception) -> failed.compareAndSet(null, exception));
             }
         }
         if (failed.get() != null) {
@@ -171,16 +158,18 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
 
     private Map<TopicPartition, Long> endOffsets() throws Exception {
         int partitions = get(kafka.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC).partitions().size();
-        return get(kafka.listOffsets(IntStream.range(0, partitions).boxed().collect(Collectors.toMap(
-                p -> new TopicPartition(TOPIC, p), p -> OffsetSpec.latest()))).all()).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey,
-                e -> e.getValue().offset()));
+        return map(get(kafka.listOffsets(IntStream.range(0, partitions).boxed().collect(Collectors.toMap(
+                p -> new TopicPartition(TOPIC, p), p -> OffsetSpec.latest()))).all()), o -> o.offset());
     }
 
     private Map<TopicPartition, Long> committed() throws Exception {
         return get(kafka.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(TOPIC) && e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private static <V, W> Map<TopicPartition, W> map(Map<TopicPartition, V> values, Function<V, W> function) {
+        return values.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> function.apply(e.getValue())));
     }
 
     private static <T> T get(KafkaFuture<T> future) throws Exception {

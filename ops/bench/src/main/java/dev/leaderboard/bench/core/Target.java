@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Target implements AutoCloseable {
 
-    public final CommonOptions options;
+    public final Scenario options;
     public final Tokens tokens = Tokens.random();
     /** Action and player ids of this run never collide with an earlier run's against the same store. */
     public final String runId = "b" + Long.toString(Instant.now().getEpochSecond(), 36)
@@ -27,7 +27,7 @@ public final class Target implements AutoCloseable {
     private final List<ServerProcess> processes = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
 
-    Target(String scenario, CommonOptions options, List<String> scenarioArguments) throws IOException {
+    Target(String scenario, Scenario options) throws IOException {
         this.options = options;
         Path jar = options.localJar.toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
@@ -36,7 +36,7 @@ public final class Target implements AutoCloseable {
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "leaderboard-bench-" + scenario + "-"
                 + Instant.now().getEpochSecond() + ".log");
         progress.printf("[%s] starting the server (log: %s)%n", scenario, log);
-        List<String> spring = new ArrayList<>(options.springArguments(scenarioArguments));
+        List<String> spring = new ArrayList<>(options.springArguments());
         spring.add("--leaderboard.jwt.secret=" + tokens.secret());
         Path data = Files.createTempDirectory("leaderboard-bench-data-");
         directories.add(data);

@@ -31,15 +31,15 @@ public final class Lag extends Scenario {
     protected void run(Target target) throws Exception {
         target.api().submit(target.runId + "-first", "quiz-completed", target.runId + "-first");
         target.progress.println("[lag] projections " + target.api().awaitProjections(Duration.ofMinutes(5)));
-        Load load = new Load(target.baseUrl().toString(), target.tokens.service(), rate, common.players, probeEvery,
+        Load load = new Load(target.baseUrl().toString(), target.tokens.service(), rate, players, probeEvery,
                 target.runId, new ConcurrentLinkedQueue<>(), new AtomicLong());
         Target.Load measured = target.load(LagSimulation.class, load, "action");
         GatlingStats.Request r = measured.request();
         Latencies lag = Latencies.ofNanos(load.lags().stream().mapToLong(Long::longValue).toArray());
         System.out.print(new Table("end-to-end lag at %,d actions/s (open model), %d s measured".formatted(rate,
-                common.duration), "figure", "per s", "p50 ms", "p99 ms", "p99.9 ms", "ko",
+                duration), "figure", "per s", "p50 ms", "p99 ms", "p99.9 ms", "ko",
                 "CPU ms/action bench / server / PG")
-                .row("POST /api/v1/actions (Gatling)", r.ok() / (double) common.duration, r.p50(), r.p99(), r.p999(),
+                .row("POST /api/v1/actions (Gatling)", r.ok() / (double) duration, r.p50(), r.p99(), r.p999(),
                         r.ko(), measured.phase().cpu().perOperation(r.ok()))
                 .row("lag: 202 -> player read 200 (%d probes, %d unseen after 30 s)".formatted(lag.count(),
                         load.unseen().get()), "", lag.p50(), lag.p99(), lag.p999(), "", "")

@@ -14,6 +14,8 @@ import java.time.Instant;
 public record Board(Database database, int players) {
 
     public static final String ID = "global";
+    /** The size of the board unless {@code --players} is given. */
+    public static final int PLAYERS = 1_000_000;
     public static final long TOP_SCORE = 99;
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 

@@ -32,7 +32,7 @@ public final class ExportAndClose {
 
         protected void run(Target target) throws Exception {
             Database database = target.database();
-            long rows = new Board(database, players(ReadCommands.BOARD_PLAYERS)).insert("all-time", "all-time");
+            long rows = new Board(database, players(Board.PLAYERS)).insert("all-time", "all-time");
             Table table = new Table("export of %,d rows by a server with -Xmx%s, roles=query".formatted(rows, heap),
                     "figure", "rows", "MiB", "s", "rows/s", "out of order", "heap (actuator)");
             try (ServerProcess exporter = target.join("export", List.of("-Xmx" + heap),
@@ -97,7 +97,7 @@ public final class ExportAndClose {
 
         protected void run(Target target) throws Exception {
             Database database = target.database();
-            int players = players(ReadCommands.BOARD_PLAYERS);
+            int players = players(Board.PLAYERS);
             String day = LocalDate.now(ZoneOffset.UTC).minusDays(2).toString(); // ended, past grace, within lookback
             try (ServerProcess closer = target.join("close", List.of("-Xmx" + heap), List.of(
                     "--leaderboard.periods.close.enabled=true", "--leaderboard.periods.close.poll-interval=1s"))) {

@@ -17,8 +17,6 @@ import java.util.stream.IntStream;
  */
 public final class ReadCommands {
 
-    static final int BOARD_PLAYERS = 1_000_000;
-
     private ReadCommands() {
     }
 
@@ -41,8 +39,8 @@ public final class ReadCommands {
         int writePlayers;
 
         protected void run(Target target) throws Exception {
-            Board board = Board.allTime(target, players(BOARD_PLAYERS));
-            Table table = new Table("reads, %d readers, %d s measured%s".formatted(readers, common.duration,
+            Board board = Board.allTime(target, players(Board.PLAYERS));
+            Table table = new Table("reads, %d readers, %d s measured%s".formatted(readers, duration,
                     writeRate == 0 ? "" : ", under " + writeRate + " actions/s via " + writeVia), "figure", "per s",
                     "p50 ms", "p99 ms", "p99.9 ms", "ko", "CPU ms/op bench / server / PG", "writes/s achieved");
             String path = "/api/v1/leaderboards/" + Board.ID;
@@ -70,12 +68,12 @@ public final class ReadCommands {
             Optional<ReadLoad.WriteLoad> write = writeRate == 0 ? Optional.empty() : Optional.of(new ReadLoad.WriteLoad(
                     writeRate, writeVia, target.tokens.service(), target.embedded().kafkaBootstrap(), writePlayers,
                     target.runId + "-" + Integer.toHexString(name.hashCode()), new AtomicLong()));
-            target.progress.printf("[reads] %s: %d readers, %d s + %d s%n", name, readers, common.warmup,
-                    common.duration);
+            target.progress.printf("[reads] %s: %d readers, %d s + %d s%n", name, readers, warmup,
+                    duration);
             Target.Load load = target.load(ReadLoad.Load.class, new ReadLoad(target.baseUrl(), name, path, readers,
                     write), name);
             GatlingStats.Request r = load.request();
-            double seconds = common.duration;
+            double seconds = duration;
             String writes = write.map(w -> w.via() == ReadLoad.Via.kafka
                     ? "%.0f (acked)".formatted(w.acknowledged().get() / seconds)
                     : "%.0f (202)".formatted(load.stats().request(ReadLoad.WRITE).map(GatlingStats.Request::ok)
@@ -92,72 +90,11 @@ public final class ReadCommands {
                 Jedis jedis = baselines.redis();
                 return new Baselines.Writer(jedis, (first, end) -> call.accept(jedis));
             };
-            baselines.run(readers, Long.MAX_VALUE, 1, Duration.ofSeconds(common.warmup), opener);
-            Baselines.Result r = baselines.run(readers, Long.MAX_VALUE, 1, Duration.ofSeconds(common.duration),
+            baselines.run(readers, Long.MAX_VALUE, 1, Duration.ofSeconds(warmup), opener);
+            Baselines.Result r = baselines.run(readers, Long.MAX_VALUE, 1, Duration.ofSeconds(duration),
                     opener);
             table.row(name, r.perSecond(), r.latencies().p50(), r.latencies().p99(), r.latencies().p999(), 0L,
                     r.cpu().perOperation(r.written()), "");
-        }
-    }
-
-    @Command(name = "sse", mixinStandardHelpOptions = true, description = "A synthetic board of --players, "
-            + "--streams SSE streams of top=10 on Gatling, then --changes timed changes of the top: delivery from the "
-            + "change's 202 to each client, and the server's fan-out timer. (--players: 1,000,000 unless given)")
-    public static final class Sse extends Scenario {
-        @Option(names = "--streams", defaultValue = "10000", converter = AtLeastOne.class,
-                description = "SSE streams (default ${DEFAULT-VALUE})")
-        int streams;
-        @Option(names = "--changes", defaultValue = "10", converter = AtLeastOne.class,
-                description = "timed changes of the top (default ${DEFAULT-VALUE})")
-        int changes;
-        @Option(names = "--change-spacing", defaultValue = "1000", description = "ms after a change reached every "
-                + "client before the next, above the 250 ms throttle (default ${DEFAULT-VALUE})")
-        int spacing;
-
-        protected List<String> serverArguments() { // every stream comes from 127.0.0.1
-            return List.of("--leaderboard.stream.max-connections-per-ip=" + (streams + 10),
-                    "--leaderboard.stream.max-connections=" + Math.max(10_000, streams + 10));
-        }
-
-        protected void run(Target target) throws Exception {
-            Board.allTime(target, players(BOARD_PLAYERS));
-            ServerApi api = target.api();
-            ServerApi.ActionType type = api.richestActionType();
-            if (type.points() <= Board.TOP_SCORE) {
-                throw new IllegalStateException("no action type is worth more than the top score: " + type);
-            }
-            target.progress.printf("[sse] %,d streams, %d changes by %s-leader (%s); projections %s%n", streams,
-                    changes, target.runId, type, api.awaitProjections(Duration.ofMinutes(5)));
-            Deliveries deliveries = new Deliveries(streams, changes, type.points());
-            String fanOut = "leaderboard.stream.fanout";
-            double countBefore = api.metric(fanOut, "COUNT");
-            double timeBefore = api.metric(fanOut, "TOTAL_TIME");
-            GatlingStats stats = new SseLoad(target.baseUrl(), target.tokens.service(), streams, changes,
-                    Duration.ofMillis(spacing), target.runId + "-leader", type, target.runId,
-                    Duration.ofSeconds(60 + streams / 50), deliveries).run();
-            double events = api.metric(fanOut, "COUNT") - countBefore;
-            double seconds = api.metric(fanOut, "TOTAL_TIME") - timeBefore;
-            GatlingStats.Request open = stats.request("open").orElseThrow();
-            System.out.printf("  streams: %,d opened, %,d failed; open -> snapshot p50 %.0f ms, p99 %.0f ms "
-                    + "(Gatling)%n", open.ok(), open.ko(), open.p50(), open.p99());
-            Table table = new Table("SSE delivery, ms from the change's 202 to each client's event (%,d streams)"
-                    .formatted(deliveries.opened()), "change", "received", "of", "first", "p50", "p99", "last");
-            List<Deliveries.Change> measured = deliveries.changes();
-            measured.forEach(c -> table.row(c.number(), c.received(), c.expected(), c.first(), c.p50(), c.p99(),
-                    c.last()));
-            System.out.print(table.render());
-            long[] first = measured.stream().mapToLong(Deliveries.Change::first).sorted().toArray();
-            long[] last = measured.stream().mapToLong(Deliveries.Change::last).sorted().toArray();
-            if (first.length > 0) {
-                System.out.printf("  over %d changes: first client p50 %d / p99 %d ms, last client p50 %d / p99 %d "
-                        + "ms%n", first.length, Latencies.at(first, 0.5), Latencies.at(first, 0.99),
-                        Latencies.at(last, 0.5), Latencies.at(last, 0.99));
-            }
-            System.out.printf("  server %s: %.0f group events, %.2f ms each (offering one event to all its clients)%n",
-                    fanOut, events, events == 0 ? 0 : seconds * 1000 / events);
-            if (!stats.errors().isEmpty()) {
-                System.out.println("  failed checks: " + stats.errors());
-            }
         }
     }
 }

@@ -58,7 +58,7 @@ public final class HotPlayer extends Scenario {
         private ChainBuilder request(String name, String player) {
             return exec(http(name).post("/api/v1/actions")
                     .body(StringBody(s -> ServerApi.action(probes.runId() + "-" + GatlingRun.nextId(),
-                            HttpScenarios.ACTION_TYPE, player)))
+                            WriteCommands.ACTION_TYPE, player)))
                     .check(status().is(202), jsonPath("$.status").is("accepted")));
         }
     }
@@ -110,8 +110,8 @@ public final class HotPlayer extends Scenario {
         double freshP99 = freshStats.request(fresh + ": steady").orElseThrow().p99();
         Optional<GatlingStats.Request> steady = stats.request(label + ": steady");
         table.row(label, first.max(), steady.map(GatlingStats.Request::p50).orElse(null),
-                steady.map(GatlingStats.Request::p99).orElse(null), HttpScenarios.ratio(first.max(), freshFirst)
-                        + steady.map(s -> " / " + HttpScenarios.ratio(s.p99(), freshP99)).orElse(""),
+                steady.map(GatlingStats.Request::p99).orElse(null), WriteCommands.ratio(first.max(), freshFirst)
+                        + steady.map(s -> " / " + WriteCommands.ratio(s.p99(), freshP99)).orElse(""),
                 first.ko() + steady.map(GatlingStats.Request::ko).orElse(0L));
     }
 
@@ -123,7 +123,7 @@ public final class HotPlayer extends Scenario {
     /** Restart (empty caches), warm the JVM with load on other players, let the projections catch up. */
     private void restartWarm(Target target) {
         target.restart();
-        GatlingRun.run(HttpScenarios.Load.class, new HttpScenarios.ActionLoad(target.baseUrl(), target.tokens.service(),
+        GatlingRun.run(WriteCommands.Load.class, new WriteCommands.ActionLoad(target.baseUrl(), target.tokens.service(),
                 clients, target.options.players, 0, target.runId + "-jit" + System.nanoTime(), "jit warm-up"),
                 "jit warm-up", Duration.ofSeconds(Math.max(1, target.options.warmup)), null);
         target.progress.println("[hot-player] projections " + target.api().awaitProjections(Duration.ofMinutes(5)));

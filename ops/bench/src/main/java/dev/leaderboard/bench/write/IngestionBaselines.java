@@ -126,7 +126,7 @@ final class IngestionBaselines {
         Table table = new Table("ingestion vs same-run baselines (" + target.database().describe() + ")",
                 "figure", "per s", "ratio to (c)", "p50 / p99 / p99.9", "timed unit",
                 "CPU ms/event bench / server / PG");
-        ingested.forEach(i -> table.row(i.name(), i.perSecond(), HttpScenarios.ratio(i.perSecond(), c)));
+        ingested.forEach(i -> table.row(i.name(), i.perSecond(), WriteCommands.ratio(i.perSecond(), c)));
         for (Baseline baseline : List.of(a, b)) {
             table.row(baseline.name(), baseline.result().perSecond(), "", baseline.result().latencies(),
                     baseline.unit(), baseline.result().cpu().perOperation(baseline.result().written()));
@@ -173,7 +173,7 @@ final class IngestionBaselines {
                 if (withLedger) {
                     ledger.setString(1, player);
                     ledger.setString(2, actionPrefix + i);
-                    ledger.setString(3, HttpScenarios.ACTION_TYPE);
+                    ledger.setString(3, WriteCommands.ACTION_TYPE);
                     ledger.setTimestamp(4, now);
                     ledger.addBatch();
                 }

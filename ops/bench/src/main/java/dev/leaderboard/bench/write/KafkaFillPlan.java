@@ -29,7 +29,7 @@ public record KafkaFillPlan(long actions, int players, String runId) {
     }
 
     public byte[] value(long action) {
-        return ServerApi.action(actionId(action), HttpScenarios.ACTION_TYPE, userId(playerOf(action)))
+        return ServerApi.action(actionId(action), WriteCommands.ACTION_TYPE, userId(playerOf(action)))
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

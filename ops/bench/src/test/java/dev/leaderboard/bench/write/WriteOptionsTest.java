@@ -1,7 +1,6 @@
 package dev.leaderboard.bench.write;
 
 import dev.leaderboard.bench.BenchMain;
-import dev.leaderboard.bench.core.CommonOptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -33,7 +32,7 @@ class WriteOptionsTest {
                 .commandSpec().userObject();
         CommandLine.ParseResult parsed = BenchMain.commandLine().parseArgs("kafka");
         KafkaIngestion.Options kafka = mixin(parsed, "kafka");
-        CommonOptions common = mixin(parsed, "common");
+        var common = (WriteCommands.Kafka) parsed.subcommand().commandSpec().userObject();
         assertThat(single.clients).isEqualTo(16);
         assertThat(batch.size).isEqualTo(100);
         assertThat(batch.clients).isEqualTo(4);
@@ -75,10 +74,10 @@ class WriteOptionsTest {
     void serverArgumentsBecomeSpringArgumentsAfterTheBenchDefaults() {
         CommandLine.ParseResult parsed = BenchMain.commandLine().parseArgs("kafka", "--kafka-processes", "2",
                 "--server-arg", "leaderboard.commands.batching.linger=2ms");
-        CommonOptions common = mixin(parsed, "common");
+        var kafka = (WriteCommands.Kafka) parsed.subcommand().commandSpec().userObject();
 
         assertThat(((KafkaIngestion.Options) mixin(parsed, "kafka")).processes).isEqualTo(2);
-        assertThat(common.springArguments(java.util.List.of(KafkaIngestion.CONSUMER_PAUSED))).containsExactly(
+        assertThat(kafka.springArguments()).containsExactly(
                 "--leaderboard.rate-limits.enabled=false", KafkaIngestion.CONSUMER_PAUSED,
                 "--leaderboard.commands.batching.linger=2ms");
     }

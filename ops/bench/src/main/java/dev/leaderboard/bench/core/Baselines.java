@@ -10,12 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 /**
- * The same-run baselines: the simplest code that writes what the server writes, run with the server idle into
- * scratch copies of the server's tables (schema {@value #SCRATCH}, dropped afterwards) and scratch Redis keys of the
- * bench's own (deleted afterwards), never into the server's own tables or keys. Every baseline has one shape:
- * {@code connections} writers, each with its own connection, claim the next batch of item numbers until
- * {@code total} are written or the time limit passes (no batch starts after it); each batch is timed, and the CPU
- * meter runs while the connections are open.
+ * The same-run baselines: the simplest code that writes what the server writes, with the server idle, into scratch
+ * tables (schema {@value #SCRATCH}) and Redis keys of the bench's own. One shape: {@code connections} writers claim
+ * batches of item numbers until {@code total} are written or the time limit passes; each batch is timed.
  */
 public final class Baselines {
 
@@ -57,10 +54,7 @@ public final class Baselines {
         this.target = target;
     }
 
-    /**
-     * A sorted-set member the size of the server's: the inverted reach time in µs (16 digits), then the user id. Only
-     * for sizes and order: the baselines write keys of their own, so the server's layout stays the server's.
-     */
+    /** A sorted-set member of the server's size and order: the inverted reach time in µs (16 digits), the user. */
     public static String member(Instant reachedAt, String userId) {
         return String.format("%016d:%s", 9_999_999_999_999_999L - ChronoUnit.MICROS.between(Instant.EPOCH,
                 reachedAt), userId);
@@ -136,10 +130,7 @@ public final class Baselines {
         }
     }
 
-    /**
-     * Runs {@code body} with empty copies ({@code LIKE … INCLUDING ALL}) of the server's {@code tables} in schema
-     * {@value #SCRATCH}; a copy of the event store gets a sequence of its own, not the store's.
-     */
+    /** Runs {@code body} with empty copies of the server's {@code tables} (an event store with its own sequence). */
     public <T> T withScratchTables(Callable<T> body, String... tables) throws Exception {
         List<String> create = new ArrayList<>(List.of("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE",
                 "CREATE SCHEMA " + SCRATCH));

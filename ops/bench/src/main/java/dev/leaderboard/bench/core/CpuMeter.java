@@ -9,41 +9,33 @@ import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * CPU time over exactly one measured phase, from OSHI: this JVM (the load generator, or a baseline's writer), the
- * server processes with their descendants (embedded Redis; the broker runs inside the JVM), and PostgreSQL (its
- * postmaster, found by its data directory on the command line, and the backends under it; it is not the server's
- * child). A process that exits during the phase takes its CPU time with it: meter while connections are open.
+ * CPU time over one phase, from OSHI: this JVM, the server processes with their descendants (embedded Redis), and
+ * PostgreSQL's postmaster with its backends. A process that exits takes its CPU time with it: meter while connected.
  */
 public final class CpuMeter {
 
     private static final SystemInfo SYSTEM = new SystemInfo();
     private static final OperatingSystem OS = SYSTEM.getOperatingSystem();
     private static final CentralProcessor CPU = SYSTEM.getHardware().getProcessor();
+    /** OSHI reads no ticks when /proc cannot be opened (no file descriptor left): then there is no figure at all. */
+    static final String UNREADABLE = "CPU unreadable: /proc could not be read at the end (file descriptors exhausted?)";
 
-    /**
-     * @param benchSeconds    this JVM
-     * @param serverSeconds   the server processes and their descendants
-     * @param postgresSeconds the PostgreSQL processes
-     * @param machineBusy     share of the whole machine's CPU that was busy (0..1)
-     */
+    /** CPU seconds of this JVM, the server processes and PostgreSQL; {@code machineBusy} 0..1, NaN if unreadable. */
     public record Usage(double elapsedSeconds, double benchSeconds, double serverSeconds, double postgresSeconds,
                         double machineBusy, String loadBefore, String loadAfter) {
 
         /** CPU milliseconds per operation: bench / server / PostgreSQL. */
         public String perOperation(long operations) {
-            return operations == 0 || Double.isNaN(machineBusy) ? "-" : String.format(Locale.ROOT, "%.3f / %.3f / %.3f ms",
-                    benchSeconds * 1e3 / operations, serverSeconds * 1e3 / operations,
+            return operations == 0 || Double.isNaN(machineBusy) ? "-" : String.format(Locale.ROOT,
+                    "%.3f / %.3f / %.3f ms", benchSeconds * 1e3 / operations, serverSeconds * 1e3 / operations,
                     postgresSeconds * 1e3 / operations);
         }
 
         public String machine() {
-            return Double.isNaN(machineBusy) ? UNREADABLE : String.format(Locale.ROOT, "machine %.0f %% busy, load %s -> %s", machineBusy * 100, loadBefore,
-                    loadAfter);
+            return Double.isNaN(machineBusy) ? UNREADABLE : String.format(Locale.ROOT,
+                    "machine %.0f %% busy, load %s -> %s", machineBusy * 100, loadBefore, loadAfter);
         }
     }
-
-    /** /proc could not be read at the end: no file descriptor was left (an open-model overload opens one each). */
-    static final String UNREADABLE = "CPU unreadable: /proc could not be read at the end (file descriptors exhausted?)";
 
     private final List<ProcessHandle> servers;
     private final Path postgresData;
@@ -58,7 +50,6 @@ public final class CpuMeter {
         this.before = seconds();
     }
 
-    /** OSHI reads zero ticks when /proc cannot be opened: then every figure is {@code NaN}, not a negative. */
     public Usage stop() {
         double[] after = seconds();
         boolean readable = Arrays.stream(CPU.getSystemCpuLoadTicks()).sum() > 0;
@@ -78,7 +69,6 @@ public final class CpuMeter {
         return String.format(Locale.ROOT, "%.2f/%.2f/%.2f", load[0], load[1], load[2]);
     }
 
-    /** CPU seconds so far of this JVM, the server processes and PostgreSQL's postmaster with its backends. */
     private double[] seconds() {
         Stream<Integer> postgres = OS.getProcesses(p -> p.getName().startsWith("postgres")
                         && p.getCommandLine().contains(postgresData.toString()), null, 0).stream()
@@ -93,7 +83,7 @@ public final class CpuMeter {
     }
 
     private static double seconds(Stream<Integer> pids) {
-        return pids.distinct().map(OS::getProcess).filter(p -> p != null)
+        return pids.distinct().map(OS::getProcess).filter(Objects::nonNull)
                 .mapToLong(p -> p.getUserTime() + p.getKernelTime()).sum() / 1e3;
     }
 }

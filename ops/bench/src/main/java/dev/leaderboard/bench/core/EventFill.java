@@ -12,11 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * Stored events as arithmetic, written by SQL: event {@code i} belongs to user {@code i % users} as its event number
- * {@code i / users} (users interleave, so a processor batch never holds one player twice), is worth the seed event's
- * points, carries the totals {@code points × (sequence + 1)} and happened at {@code first + i µs}.
- * The payload is the server's own stored JSON of a real ScoreIncreased (the seed), with userId, actionId, the totals
- * and occurredAt replaced by SQL columns: same fields, order and format as the server writes, {@code segment} included.
+ * Stored events as arithmetic, written by SQL: event {@code i} is user {@code i % users}'s event {@code i / users}
+ * (interleaved: a processor batch never holds one player twice) with the totals {@code points × (sequence + 1)}, at
+ * {@code first + i µs}. The payload is a real stored ScoreIncreased's JSON (the seed) with those values put in.
  */
 public record EventFill(long events, int users, String prefix, Instant first) {
 

@@ -6,20 +6,18 @@ import java.io.*;
 import java.nio.file.*;
 import java.time.Duration;
 import java.util.*;
-import java.util.concurrent.atomic.*;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 
 /**
- * Runs one Gatling simulation in this JVM and returns its figures, read from the HTML report it writes under
- * {@code ops/bench/target/gatling/} (or {@code BENCH_GATLING_DIR}). Simulations are instantiated by Gatling, so a
- * scenario hands its parameters, the load's duration and the measured phase over through static state: one run at
- * a time. A warm-up is a run of its own, without a phase.
+ * Runs one Gatling simulation in this JVM and reads its figures from the HTML report. Gatling instantiates the
+ * simulation, so parameters, duration and the measured phase (none for a warm-up) go over static state.
  */
 public final class GatlingRun {
 
-    private static final AtomicReference<Object> PARAMETERS = new AtomicReference<>();
     private static final AtomicLong IDS = new AtomicLong();
+    private static volatile Object parameters;
     private static volatile Duration during = Duration.ZERO;
     private static volatile Phase phase;
 
@@ -51,7 +49,7 @@ public final class GatlingRun {
 
     /** The parameters of the running simulation, as handed to {@link #run}. */
     public static <P> P parameters(Class<P> type) {
-        return type.cast(PARAMETERS.get());
+        return type.cast(parameters);
     }
 
     /** A number no other request of this JVM got: action ids stay unique across a warm-up and its measured run. */
@@ -75,13 +73,10 @@ public final class GatlingRun {
                         : Path.of("target/gatling")).toAbsolutePath();
     }
 
-    /**
-     * Runs {@code simulation} with {@code parameters} for {@code load}, metered as {@code measured} (null: a warm-up);
-     * fails if Gatling does not finish with a report.
-     */
+    /** Runs {@code simulation} for {@code load}, metered as {@code measured} (null: a warm-up). */
     public static synchronized GatlingStats run(Class<? extends Simulation> simulation, Object parameters,
                                                 String description, Duration load, Phase measured) {
-        PARAMETERS.set(parameters);
+        GatlingRun.parameters = parameters;
         during = load;
         phase = measured;
         // Gatling looks up its latest release on Maven Central unless it checked recently: record a check now, so
@@ -109,7 +104,6 @@ public final class GatlingRun {
             throw new UncheckedIOException(e);
         } finally {
             System.setOut(stdout);
-            PARAMETERS.set(null);
             phase = null;
         }
     }

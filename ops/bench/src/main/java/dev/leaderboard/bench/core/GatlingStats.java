@@ -6,12 +6,9 @@ import java.util.*;
 import java.util.regex.*;
 
 /**
- * The figures of one Gatling run, read from the statistics table of its HTML report ({@code index.html}: Gatling
- * 3.14 writes no {@code stats.json}). Times are Gatling's, in whole milliseconds; the percentiles are the ones
- * {@link GatlingRun} configures (50, 95, 99, 99.9) over all responses of a request name.
- *
- * @param requests per request name (and "All Requests")
- * @param errors   Gatling's error messages (failed checks, e.g. {@code status.find.is(202), found 429}) and counts
+ * The figures of one Gatling run, from the statistics table of its HTML report (Gatling 3.14 writes no
+ * {@code stats.json}): per request name, whole milliseconds at the percentiles {@link GatlingRun} sets (50, 95, 99,
+ * 99.9); and the failed checks' messages with their counts.
  */
 public record GatlingStats(Path report, Map<String, Request> requests, Map<String, Long> errors) {
 

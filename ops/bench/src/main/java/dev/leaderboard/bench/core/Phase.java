@@ -7,9 +7,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * One measured phase: CPU meter and, with {@code --server-jfr}, a JFR recording of the server over exactly the
- * phase ({@code jcmd <pid> JFR.start settings=profile}, then {@code JFR.stop}), summarised at the end by
- * {@link JfrSummary} and the JDK's {@code jfr view hot-methods}.
+ * One measured phase: CPU meter and, with {@code --server-jfr}, a JFR recording of the server over exactly the phase
+ * ({@code jcmd}), summarised by {@link JfrSummary} and the JDK's {@code jfr view hot-methods}.
  */
 public final class Phase {
 

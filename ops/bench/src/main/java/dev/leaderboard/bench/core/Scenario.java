@@ -8,10 +8,8 @@ import java.util.*;
 import java.util.concurrent.Callable;
 
 /**
- * A scenario: one subcommand of {@code ops/bench/run}, with the options every scenario shares (how the server under
- * test is started, the load's timing). Options are checked first ({@link #validate()}: a usage error, exit code 2,
- * before anything starts); then the server starts, the run's header is printed, {@link #run} runs, and the server is
- * stopped and cleaned up. Exit code 0, or 1 with {@code FAILED: …}.
+ * A scenario: one subcommand of {@code ops/bench/run}, with the options all share. Bad options are usage errors (exit
+ * code 2) before anything starts; then the server starts, {@link #run} runs, the server stops. Exit code 0 or 1.
  */
 public abstract class Scenario implements Callable<Integer> {
 

@@ -14,10 +14,7 @@ import java.util.stream.*;
 
 import static org.awaitility.Awaitility.await;
 
-/**
- * The server's endpoints the benchmarks call besides their Gatling loads: admin and actuator endpoints and public
- * reads with the admin token, single actions with the service token.
- */
+/** The server's endpoints the benchmarks call besides their Gatling loads, with the admin or the service token. */
 public record ServerApi(URI baseUrl, Tokens tokens) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -12,10 +12,8 @@ import java.util.regex.*;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The server under test as a child process: local mode's runnable jar (embedded PostgreSQL 17, Redis and Kafka on
- * loopback, profile {@code local}) on free ports and its own data directory; or, with {@link Launch#attach}, the
- * same jar's bare server on another process's embedded servers (a second instance). Restartable on the same
- * data (empty caches); stopped with SIGTERM, then SIGKILL after 90 s.
+ * The server under test as a child process: local mode's jar with its embedded servers on free ports, or with
+ * {@link Launch#attach} the bare server on another process's. Restartable on the same data; SIGTERM, then SIGKILL.
  */
 public final class ServerProcess implements AutoCloseable {
 

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.zip.*;
 
 /**
- * The settings the started server runs with, resolved as Spring resolves them: its {@code application.yml} and
- * {@code application-local.yml} (read from the server jar inside local mode's jar), under the environment the
- * server inherits and the {@code --server-arg}s, with relaxed binding.
+ * The started server's settings as Spring resolves them: its {@code application(-local).yml} from the jar, under the
+ * inherited environment and the {@code --server-arg}s, with relaxed binding.
  */
 public final class ServerSettings {
 

@@ -71,10 +71,7 @@ public final class Target implements AutoCloseable {
         return new ServerSettings(options.localJar, server.launch().springArguments());
     }
 
-    /**
-     * A second server process on this one's PostgreSQL, Redis and Kafka, metered with it from now on: the same JVM
-     * options plus {@code javaOptions}, the same Spring properties but those {@code springArguments} set again.
-     */
+    /** A second server process on this one's databases and broker, with these options added or set again. */
     public ServerProcess join(String name, List<String> javaOptions, List<String> springArguments)
             throws IOException {
         ServerProcess.Launch first = server.launch();
@@ -122,10 +119,7 @@ public final class Target implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code simulation} for {@code --warmup} seconds unmeasured, then for {@code --duration} seconds measured,
-     * and checks the server outlived it; {@code request} names the run and the request the figures are of.
-     */
+    /** {@code simulation} for {@code --warmup} s unmeasured, then {@code --duration} s measured: figures of {@code request}. */
     public Load load(Class<? extends Simulation> simulation, Object parameters, String request) {
         if (options.warmup > 0) {
             GatlingRun.run(simulation, parameters, "warm-up: " + request, Duration.ofSeconds(options.warmup), null);

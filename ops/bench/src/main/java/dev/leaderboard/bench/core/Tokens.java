@@ -8,11 +8,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/**
- * HS256 bearer tokens ({@code sub}, {@code scope}, {@code iat}, {@code exp}), minted with the JDK's HMAC under a
- * random secret that the started server is given ({@code leaderboard.jwt.secret}): a {@code service} token submits
- * for any player, an {@code admin} token reads and steers processors.
- */
+/** HS256 tokens (JDK HMAC) under a random secret the started server is given: a service and an admin token. */
 public record Tokens(String secret, String service, String admin) {
 
     public static Tokens random() {

@@ -6,10 +6,9 @@ import java.sql.*;
 import java.time.Instant;
 
 /**
- * The synthetic board of {@code global}: player {@code u<i>} (i = 1..players) has score
- * {@code 99 * (players - i) / (players - 1)} and reached it at {@code 2026-01-01 + i ms}, so the order is u1, u2, …
- * Scores stay below 100, so one action of the richest type (100 points locally) puts a new player at rank 1.
- * Rows go straight into the live generation of {@code standing} with one {@code generate_series} statement.
+ * The synthetic board of {@code global}, written straight into the live generation of {@code standing}: player
+ * {@code u<i>} (i = 1..players) has {@code 99 * (players - i) / (players - 1)} points, reached at
+ * {@code 2026-01-01 + i ms}, so the order is u1, u2, … and one action of 100 points makes a new leader.
  */
 public record Board(Database database, int players) {
 

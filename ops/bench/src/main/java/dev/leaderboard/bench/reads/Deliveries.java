@@ -8,10 +8,9 @@ import java.io.IOException;
 import java.util.*;
 
 /**
- * The SSE scenario's bookkeeping. Change k (1-based) is the leader's k-th action of {@code points}, so "an event
- * showing change k" is the first event a client receives with the leader at a score of at least k × points; a
- * coalesced event covers every change below it. Times are epoch milliseconds (Gatling stamps each SSE message on
- * receipt in milliseconds); a delivery is timed from the change's 202 answer, so it can even be slightly negative.
+ * The SSE scenario's bookkeeping. Change k (1-based) is the leader's k-th action of {@code points}: a client has it
+ * with its first event showing the leader at k × points or more (a coalesced event covers the changes below). Times
+ * are epoch ms (Gatling's receipt stamps), from the change's 202, so a delivery can even be slightly negative.
  */
 public final class Deliveries {
 
@@ -76,10 +75,7 @@ public final class Deliveries {
         return changes;
     }
 
-    /**
-     * The leader's score in a Gatling SSE message ({@code {"event":…,"id":…,"data":…}}, data as JSON or as a JSON
-     * string): any object in the data with {@code "userId": leader} and a {@code score}.
-     */
+    /** The leader's score in a Gatling SSE message: an object with {@code "userId": leader} in its data. */
     public static OptionalLong leaderScore(String message, String leader) {
         try {
             JsonNode data = JSON.readTree(message).path("data");

@@ -37,7 +37,7 @@ public final class ExportAndClose {
                     "figure", "rows", "MiB", "s", "rows/s", "out of order", "heap (actuator)");
             try (ServerProcess exporter = target.join("export", List.of("-Xmx" + heap),
                     List.of("--leaderboard.roles=query")); HttpClient http = HttpClient.newHttpClient()) {
-                ServerApi api = new ServerApi(exporter.baseUrl(), target.tokens);
+                ServerApi api = target.api(exporter);
                 for (String format : List.of("ndjson", "csv")) {
                     try (ServerApi.HeapSamples heapSamples = api.new HeapSamples()) {
                         long start = System.nanoTime();
@@ -101,7 +101,7 @@ public final class ExportAndClose {
             String day = LocalDate.now(ZoneOffset.UTC).minusDays(2).toString(); // ended, past grace, within lookback
             try (ServerProcess closer = target.join("close", List.of("-Xmx" + heap), List.of(
                     "--leaderboard.periods.close.enabled=true", "--leaderboard.periods.close.poll-interval=1s"))) {
-                ServerApi api = new ServerApi(closer.baseUrl(), target.tokens);
+                ServerApi api = target.api(closer);
                 String heapSeen;
                 long start;
                 try (ServerApi.HeapSamples heapSamples = api.new HeapSamples()) {
@@ -114,25 +114,18 @@ public final class ExportAndClose {
                 }
                 double visible = (System.nanoTime() - start) / 1e9;
                 double server = api.metric("leaderboard.periods.close", "TOTAL_TIME");
-                Copy copy = copy(database, day);
-                System.out.print(new Table("closing daily %s of %,d players by a server with -Xmx%s".formatted(day,
+                Table table = new Table("closing daily %s of %,d players by a server with -Xmx%s".formatted(day,
                         closedRows(database, day), heap), "figure", "s", "rows/s", "note")
                         .row("server: leaderboard.periods.close timer", server, players / server, heapSeen)
                         .row("insert commit -> period_result row visible", visible, players / visible,
-                                "includes up to 1 s poll interval")
-                        .row("baseline: COPY ranked rows TO STDOUT", copy.out, players / copy.out,
-                                "%.1f MiB".formatted(copy.bytes / 1048576.0))
-                        .row("baseline: COPY FROM STDIN into a period_result_entry copy", copy.in, players / copy.in,
-                                "")
-                        .row("baseline: out + in", copy.out + copy.in, players / (copy.out + copy.in), "")
-                        .render());
+                                "includes up to 1 s poll interval");
+                copyBaseline(database, day, players, table);
+                System.out.print(table.render());
             }
         }
 
-        record Copy(double out, double in, long bytes) {
-        }
-
-        static Copy copy(Database database, String day) throws Exception {
+        /** COPY the ranked rows out, then into a copy of {@code period_result_entry}: what a close must write. */
+        static void copyBaseline(Database database, String day, int players, Table table) throws Exception {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
                 connection.createStatement().execute("CREATE TEMP TABLE bench_close_copy (LIKE period_result_entry "
@@ -151,14 +144,18 @@ public final class ExportAndClose {
                 long t1 = System.nanoTime();
                 copy.copyIn("COPY bench_close_copy FROM STDIN", new ByteArrayInputStream(out.toByteArray()));
                 connection.commit();
-                return new Copy((t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9, out.size());
+                double copyOut = (t1 - t0) / 1e9;
+                double copyIn = (System.nanoTime() - t1) / 1e9;
+                table.row("baseline: COPY ranked rows TO STDOUT", copyOut, players / copyOut, "%.1f MiB".formatted(
+                                out.size() / 1048576.0))
+                        .row("baseline: COPY FROM STDIN into a period_result_entry copy", copyIn, players / copyIn, "")
+                        .row("baseline: out + in", copyOut + copyIn, players / (copyOut + copyIn), "");
             }
         }
 
         static long closedRows(Database database, String day) throws SQLException {
-            String total = database.queryText("SELECT total_players FROM period_result WHERE leaderboard_id = "
-                    + "'global' AND time_window = 'daily' AND period = '" + day + "'");
-            return total == null ? -1 : Long.parseLong(total);
+            return database.queryLong("SELECT coalesce(max(total_players), -1) FROM period_result WHERE "
+                    + "leaderboard_id = 'global' AND time_window = 'daily' AND period = '" + day + "'");
         }
     }
 }

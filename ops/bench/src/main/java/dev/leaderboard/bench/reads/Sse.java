@@ -12,11 +12,9 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
 /**
- * SSE fan-out on Gatling: {@code --streams} virtual users each open {@code GET …/global/stream?top=10} (the request
- * "open" is timed until the snapshot event), then hand their other events to {@link Deliveries} every 20 ms from
- * Gatling's buffer of unmatched messages (each stamped on receipt). One more user waits until every stream is open
- * (or the connect timeout), then makes {@code --changes} changes of the top (an action of the richest type for the
- * leader, OK = 202), each after the previous one reached every client (or 15 s passed) and {@code --change-spacing}.
+ * SSE fan-out on Gatling: {@code --streams} users open {@code …/global/stream?top=10} ("open" is timed until the
+ * snapshot event) and hand their later events to {@link Deliveries} every 20 ms. One more user, once all are open,
+ * makes {@code --changes} changes of the top, each after the previous one reached every client (or 15 s passed).
  */
 @Command(name = "sse", mixinStandardHelpOptions = true, description = "A synthetic board of --players, --streams SSE "
         + "streams of top=10 on Gatling, then --changes timed changes of the top: delivery from the change's 202 to "

@@ -13,11 +13,9 @@ import static io.gatling.javaapi.http.HttpDsl.*;
 import static org.awaitility.Awaitility.await;
 
 /**
- * "A player with 100,000 past actions is as fast to serve as a new one": the hot player gets a long history (an
- * {@link EventFill} by SQL, in the format of a seed event the server stored); the server restarts (empty cache) and
- * is warmed on other players; then one Gatling user probes, one request after
- * another: the hot player's first command (a load from all events), its steady state once the snapshot the load
- * triggered is stored, and after another restart its first command from that snapshot, each next to new players.
+ * "A player with 100,000 past actions is as fast to serve as a new one": after an {@link EventFill} of the hot
+ * player's history and a restart, one Gatling user probes its first command (a load from all events), its steady
+ * state, and after another restart its first command from the snapshot, each next to a new player's.
  */
 @Command(name = "hot-player", mixinStandardHelpOptions = true, description = "A player with --hot-events past "
         + "events against new players: cold load from events, steady state, cold load from the snapshot.")

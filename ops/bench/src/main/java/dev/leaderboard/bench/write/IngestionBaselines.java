@@ -10,15 +10,13 @@ import java.util.*;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The write path's same-run baselines: what the simplest code needs to write the same events into the same
- * PostgreSQL and Redis. Event rows copy the server's latest stored {@code ScoreIncreased} (same size) into scratch
- * copies of the event store and the ledger, so neither is touched.
+ * The write path's same-run baselines: the simplest code writing the same events into the same PostgreSQL and Redis;
+ * event rows copy the server's latest stored {@code ScoreIncreased} into scratch copies of the store and the ledger.
  */
 final class IngestionBaselines {
 
     private static final String EVENTS = Baselines.SCRATCH + ".domain_event_entry";
     private static final String LEDGER = Baselines.SCRATCH + ".processed_action";
-    /** The columns every baseline event row copies from the template event. */
     private static final String COPIED = "type, meta_data, payload, payload_revision, payload_type, time_stamp";
 
     /** @param unit what one latency sample times */
@@ -40,7 +38,6 @@ final class IngestionBaselines {
 
     private final Target target;
     private final Baselines baselines;
-    /** The {@link #COPIED} columns of the server's latest stored {@code ScoreIncreased}. */
     private final Object[] template = new Object[6];
 
     IngestionBaselines(Target target) throws SQLException {
@@ -81,11 +78,7 @@ final class IngestionBaselines {
                 connections, result.cut(events)), result, "one transaction");
     }
 
-    /**
-     * Ingestion baseline (b): the projection's Redis writes, pipelined per processor batch: per event and window
-     * (all-time, day, week, month) a {@code ZADD total member} and an {@code HSET user version|member} into scratch
-     * keys, members the size of the server's.
-     */
+    /** Baseline (b): per event and window (4) a ZADD and an HSET as the projection writes, one pipeline a batch. */
     Baseline redis(long events, int connections, int batch, Duration limit) throws Exception {
         String prefix = "bench:baseline:" + target.runId + ":";
         List<String> keys = new ArrayList<>();
@@ -107,10 +100,7 @@ final class IngestionBaselines {
                 .formatted(batch, connections, result.cut(events)), result, "one pipeline");
     }
 
-    /**
-     * (a), (b) and (c) = 1 / (1/a + 1/b) for as many events as the largest ingestion (at least 50,000), with the
-     * server idle; (b) uses the standings processor's batch size and threads as the server resolves them.
-     */
+    /** (a), (b) and (c) = 1 / (1/a + 1/b) for as many events as the largest ingestion, at least 50,000. */
     static void run(Target target, Options options, List<WriteCommands.Ingested> ingested) throws Exception {
         long events = Math.max(50_000, ingested.stream().mapToLong(WriteCommands.Ingested::events).max().orElse(0));
         target.progress.println("[baselines] " + events + " events; projections "

@@ -5,10 +5,8 @@ import dev.leaderboard.bench.core.ServerApi;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The records the kafka scenario puts on {@code leaderboard.actions}, as pure arithmetic, so the fill and the tests
- * agree. Record {@code i} (0-based) is an action of player {@code i % players}: players are interleaved, so every
- * consumer batch holds many players and a player's actions stay in order on its partition. Key = the user id,
- * value = {@code {"actionId","userId","type"}}, both UTF-8: the ingress topic's contract.
+ * The kafka scenario's records: record {@code i} is an action of player {@code i % players} (interleaved, so a
+ * consumer batch holds many players), keyed by the user id, as the ingress topic's contract has it.
  */
 public record KafkaFillPlan(long actions, int players, String runId) {
 

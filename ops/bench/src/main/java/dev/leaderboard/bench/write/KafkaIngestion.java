@@ -18,11 +18,9 @@ import java.util.stream.*;
 import static org.awaitility.Awaitility.await;
 
 /**
- * kafka: the server starts with its ingress consumer paused; the benchmark fills {@code leaderboard.actions} with an
- * idempotent producer (lz4), resumes the consumer and measures for {@code --kafka-duration} (or until all is
- * consumed): actions/s from the group's committed offsets, events PostgreSQL stored, the standings projection's
- * {@code lagSeconds} (sampled every 250 ms) and CPU. With {@code --processes 2} a second server process joins, the
- * first window's unconsumed records are deleted, and a new fill of new players is measured with both consuming.
+ * kafka: with the server's consumer paused, the bench fills {@code leaderboard.actions}, resumes it and measures for
+ * {@code --kafka-duration} (or until all is consumed): actions/s from the committed offsets, events stored, the
+ * projection's {@code lagSeconds} and CPU. With {@code --processes 2} a second process joins for a second fill.
  */
 record KafkaIngestion(Target target, Options options, String group, Admin kafka) {
 
@@ -127,10 +125,7 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
         return new WriteCommands.Ingested(name, perSecond, committed);
     }
 
-    /**
-     * How much of a fill a consumer group has committed: per partition, the committed offset minus the partition's
-     * end offset before the fill, clamped to what the fill wrote there; a partition without a commit counts 0.
-     */
+    /** How much of a fill is committed: per partition, the offsets committed past its start, up to its end. */
     static long consumed(Map<TopicPartition, Long> beforeFill, Map<TopicPartition, Long> afterFill,
                          Map<TopicPartition, Long> committed) {
         return afterFill.entrySet().stream().filter(end -> committed.containsKey(end.getKey())).mapToLong(end -> {

@@ -25,10 +25,8 @@ public final class WriteCommands {
     static final String ACTION_TYPE = "quiz-completed";
 
     /**
-     * {@code clients} concurrent virtual users, one request in flight each, over shared keep-alive connections.
-     * {@code batchSize} 0 sends {@code POST /api/v1/actions} (OK = 202 and {@code "status":"accepted"}), otherwise
-     * {@code POST /api/v1/actions/batch} with that many actions (OK = 200 and every item accepted). Players are drawn
-     * uniformly from {@code p0 … p<players-1>}; action ids are unique.
+     * {@code clients} closed-loop users over shared connections: {@code batchSize} 0 sends single actions (OK = 202,
+     * accepted), otherwise batches of that many (OK = 200, every item accepted), of players drawn from p0 ….
      */
     record ActionLoad(URI baseUrl, String token, int clients, int players, int batchSize, String runId, String name) {
     }

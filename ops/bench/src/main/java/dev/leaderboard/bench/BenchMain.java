@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 /** {@code ops/bench/run <scenario> [options]}: one subcommand per scenario; {@code --help} on each. */
 @Command(name = "ops/bench/run", mixinStandardHelpOptions = true, subcommands = {
-        WriteCommands.RestSingle.class, WriteCommands.RestBatch.class, WriteCommands.Kafka.class,
+        WriteCommands.RestSingle.class, WriteCommands.RestBatch.class, Kafka.class,
         HotPlayer.class, Reads.class, Sse.class,
         ExportAndClose.Export.class, ExportAndClose.Close.class, CatchUp.class, Lag.class,
         CommandLine.HelpCommand.class},

@@ -27,11 +27,6 @@ public final class Baselines {
     public record Writer(AutoCloseable connection, Batch batch) {
     }
 
-    public interface Opener {
-        Writer open() throws Exception;
-    }
-
-    /** Adds item {@code i}'s commands to a pipeline. */
     public interface Pipelined {
         void add(Pipeline pipeline, long i);
     }
@@ -64,11 +59,12 @@ public final class Baselines {
         return new Jedis("127.0.0.1", target.embedded().redisPort(), 30_000);
     }
 
-    public Result run(int connections, long total, int batch, Duration limit, Opener opener) throws Exception {
+    public Result run(int connections, long total, int batch, Duration limit, Callable<Writer> opener)
+            throws Exception {
         List<Writer> writers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             for (int i = 0; i < connections; i++) {
-                writers.add(opener.open());
+                writers.add(opener.call());
             }
             AtomicLong next = new AtomicLong();
             AtomicLong written = new AtomicLong();
@@ -102,7 +98,7 @@ public final class Baselines {
     /** {@code warmup} unmeasured items, then {@code total} measured ones, one pipeline per batch on each connection. */
     public Result pipelined(int connections, long warmup, long total, int batch, Duration limit, Pipelined items)
             throws Exception {
-        Opener opener = () -> {
+        Callable<Writer> opener = () -> {
             Jedis jedis = redis();
             return new Writer(jedis, (first, end) -> {
                 Pipeline pipeline = jedis.pipelined();

@@ -9,12 +9,6 @@ public record Database(String jdbcUrl, String user, String password) {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
-    /** The same database with JDBC batches rewritten into multi-row inserts. */
-    public Database rewritingBatches() {
-        return new Database(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", user,
-                password);
-    }
-
     public void execute(String... statements) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {

@@ -47,7 +47,6 @@ public final class GatlingRun {
                 "charting.indicators.percentile4", "99.9").forEach((k, v) -> System.setProperty("gatling." + k, v));
     }
 
-    /** The parameters of the running simulation, as handed to {@link #run}. */
     public static <P> P parameters(Class<P> type) {
         return type.cast(parameters);
     }
@@ -57,20 +56,17 @@ public final class GatlingRun {
         return IDS.incrementAndGet();
     }
 
-    /** How long the running simulation injects its load. */
     public static Duration during() {
         return during;
     }
 
-    /** Whether the running simulation is measured, not a warm-up. */
     public static boolean measured() {
         return phase != null;
     }
 
+    /** {@code BENCH_GATLING_DIR} (ops/bench/run sets it to ops/bench/target/gatling), or target/gatling. */
     public static Path resultsRoot() {
-        return Optional.ofNullable(System.getenv("BENCH_GATLING_DIR")).map(Path::of)
-                .orElse(Files.isDirectory(Path.of("ops/bench")) ? Path.of("ops/bench/target/gatling")
-                        : Path.of("target/gatling")).toAbsolutePath();
+        return Path.of(System.getenv().getOrDefault("BENCH_GATLING_DIR", "target/gatling")).toAbsolutePath();
     }
 
     /** Runs {@code simulation} for {@code load}, metered as {@code measured} (null: a warm-up). */

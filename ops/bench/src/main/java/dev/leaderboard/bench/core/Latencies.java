@@ -8,11 +8,8 @@ public record Latencies(long count, double p50, double p99, double p999) {
     public static Latencies ofNanos(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Latencies(sorted.length, rank(sorted, 0.50), rank(sorted, 0.99), rank(sorted, 0.999));
-    }
-
-    private static double rank(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : at(sorted, q) / 1e6;
+        return sorted.length == 0 ? new Latencies(0, 0, 0, 0) : new Latencies(sorted.length, at(sorted, 0.50) / 1e6,
+                at(sorted, 0.99) / 1e6, at(sorted, 0.999) / 1e6);
     }
 
     /** The nearest-rank {@code quantile} of a sorted, non-empty array. */

@@ -20,17 +20,6 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Answer(int status, String body) {
-
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     public record ActionType(String type, long points) {
     }
 
@@ -39,44 +28,52 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
         return "{\"actionId\":\"%s\",\"type\":\"%s\",\"userId\":\"%s\"}".formatted(actionId, type, userId);
     }
 
-    public Answer get(String path) {
-        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), tokens.admin());
+    /** The JSON body of a {@code GET} with the admin token; empty unless it answers 200. */
+    public Optional<JsonNode> get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), tokens.admin());
+        return response.statusCode() == 200 ? Optional.of(json(response.body())) : Optional.empty();
     }
 
     /** An admin {@code POST} without a body; fails unless it answers 2xx. */
     public JsonNode post(String path) {
-        Answer answer = send(HttpRequest.newBuilder(baseUrl.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()),
-                tokens.admin());
-        if (answer.status() / 100 != 2) {
-            throw new IllegalStateException("POST " + path + " answered " + answer.status() + ": " + answer.body());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(baseUrl.resolve(path))
+                .POST(HttpRequest.BodyPublishers.noBody()), tokens.admin());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
-        return answer.body().isBlank() ? JSON.nullNode() : answer.json();
+        return json(response.body());
     }
 
     /** {@code POST /api/v1/actions}; returns the status (202 when stored). */
     public int submit(String userId, String type, String actionId) {
         return send(HttpRequest.newBuilder(baseUrl.resolve("/api/v1/actions")).header("Content-Type",
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(action(actionId, type, userId))),
-                tokens.service()).status();
+                tokens.service()).statusCode();
     }
 
-    private Answer send(HttpRequest.Builder request, String token) {
+    private HttpResponse<String> send(HttpRequest.Builder request, String token) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                    .build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("request to " + baseUrl + " failed: " + e, e);
         }
     }
 
-    /** The processors on {@code GET /api/v1/admin/projections}; none when the server has no projections role. */
-    public Stream<JsonNode> processors() {
-        Answer answer = get("/api/v1/admin/projections");
-        return answer.status() != 200 ? Stream.empty() : StreamSupport.stream(answer.json().spliterator(), false);
+    private static JsonNode json(String body) {
+        try {
+            return body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** The standings processor: {@code lag}, {@code lagSeconds}, … */
+    /** The processors on {@code GET /api/v1/admin/projections}; none when the server has no projections role. */
+    public Stream<JsonNode> processors() {
+        return get("/api/v1/admin/projections").stream().flatMap(p -> StreamSupport.stream(p.spliterator(), false));
+    }
+
     public Optional<JsonNode> standings() {
         return processors().filter(p -> "standings".equals(p.path("name").asText())).findFirst();
     }
@@ -100,20 +97,19 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
 
     /** Whether the public player read answers 200: the player has a score on {@code board}, all-time. */
     public boolean ranked(String board, String userId) {
-        return get("/api/v1/leaderboards/" + board + "/players/" + userId + "?context=0").status() == 200;
+        return get("/api/v1/leaderboards/" + board + "/players/" + userId + "?context=0").isPresent();
     }
 
     public ActionType richestActionType() {
-        return StreamSupport.stream(get("/api/v1/action-types").json().spliterator(), false)
+        return StreamSupport.stream(get("/api/v1/action-types").orElseThrow().spliterator(), false)
                 .map(t -> new ActionType(t.path("type").asText(), t.path("points").asLong()))
                 .max(Comparator.comparingLong(ActionType::points)).orElse(new ActionType("none", 0));
     }
 
     /** A statistic ({@code COUNT}, {@code TOTAL_TIME}, {@code VALUE}) of an actuator metric; 0 before its first use. */
     public double metric(String query, String statistic) {
-        Answer answer = get("/actuator/metrics/" + query);
-        return answer.status() != 200 ? 0 : StreamSupport.stream(answer.json().path("measurements").spliterator(),
-                false).filter(m -> statistic.equals(m.path("statistic").asText()))
+        return get("/actuator/metrics/" + query).stream().flatMap(m -> StreamSupport.stream(m.path("measurements")
+                        .spliterator(), false)).filter(m -> statistic.equals(m.path("statistic").asText()))
                 .mapToDouble(m -> m.path("value").asDouble()).findFirst().orElse(0);
     }
 

@@ -79,7 +79,6 @@ public final class ServerProcess implements AutoCloseable {
         return Optional.ofNullable(process).map(Process::toHandle);
     }
 
-    /** Where the embedded servers of the latest start listen. */
     public Embedded embedded() {
         return embedded;
     }

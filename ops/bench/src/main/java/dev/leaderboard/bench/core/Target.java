@@ -23,7 +23,6 @@ public final class Target implements AutoCloseable {
             + Integer.toString(ThreadLocalRandom.current().nextInt(1296), 36);
     public final PrintStream progress = System.err;
     private final ServerProcess server;
-    /** The started server first, then the processes that {@link #join}ed it. */
     private final List<ServerProcess> processes = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
 
@@ -119,7 +118,7 @@ public final class Target implements AutoCloseable {
         }
     }
 
-    /** {@code simulation} for {@code --warmup} s unmeasured, then {@code --duration} s measured: figures of {@code request}. */
+    /** {@code simulation} for {@code --warmup} s unmeasured, then {@code --duration} s measured. */
     public Load load(Class<? extends Simulation> simulation, Object parameters, String request) {
         if (options.warmup > 0) {
             GatlingRun.run(simulation, parameters, "warm-up: " + request, Duration.ofSeconds(options.warmup), null);

@@ -18,17 +18,12 @@ public record Board(Database database, int players) {
     public static final long TOP_SCORE = 99;
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    public static String playerId(long index) {
-        return "u" + index;
-    }
-
     public long score(long index) {
         return 99 * (players - index) / Math.max(players - 1, 1);
     }
 
-    /** Player {@code index}'s member in a sorted set of the bench's own (see {@link Baselines#member}). */
     public String member(long index) {
-        return Baselines.member(START.plusMillis(index), playerId(index));
+        return Baselines.member(START.plusMillis(index), "u" + index);
     }
 
     /** The board of all-time, inserted into PostgreSQL and restored into Redis by the server. */

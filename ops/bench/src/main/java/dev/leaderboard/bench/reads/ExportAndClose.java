@@ -19,9 +19,6 @@ public final class ExportAndClose {
     private static final String LIVE = "(SELECT live_generation FROM projection_generation WHERE projection = "
             + "'standings')";
 
-    private ExportAndClose() {
-    }
-
     @Command(name = "export", mixinStandardHelpOptions = true, description = "A synthetic board of --players, "
             + "exported as NDJSON and CSV by a second server (query role, small heap), heap sampled; baseline: a plain "
             + "JDBC cursor over the same rows. (--players: 1,000,000 unless given)")

@@ -10,7 +10,7 @@ import redis.clients.jedis.Jedis;
 import java.net.URI;
 import java.time.Duration;
 import java.util.*;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.*;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.*;
 import java.util.stream.IntStream;
@@ -65,7 +65,7 @@ public final class Reads extends Scenario {
         read(target, table, "edge floor: GET /api/v1/action-types", () -> "/api/v1/action-types");
         read(target, table, "GET rankings?limit=10", () -> path + "/rankings?limit=10");
         read(target, table, "GET players/{random}?context=5", () -> path + "/players/"
-                + Board.playerId(1 + ThreadLocalRandom.current().nextInt(board.players())) + "?context=5");
+                + "u" + (1 + ThreadLocalRandom.current().nextInt(board.players())) + "?context=5");
         Baselines baselines = new Baselines(target);
         String key = "bench:" + target.runId + ":rank";
         baselines.withScratchKeys(List.of(key), () -> { // a sorted set of the board's members and scores
@@ -99,7 +99,7 @@ public final class Reads extends Scenario {
 
     /** {@code readers} connections, one command in flight each, for the warm-up, then the measured duration. */
     private void redisBaseline(Baselines baselines, Table table, String name, Consumer<Jedis> call) throws Exception {
-        Baselines.Opener opener = () -> {
+        Callable<Baselines.Writer> opener = () -> {
             Jedis jedis = baselines.redis();
             return new Baselines.Writer(jedis, (first, end) -> call.accept(jedis));
         };

@@ -31,12 +31,8 @@ public final class Sse extends Scenario {
             + "client before the next, above the 250 ms throttle (default ${DEFAULT-VALUE})")
     int spacing;
 
-    record Streams(Sse options, URI baseUrl, String token, String runId, ServerApi.ActionType type,
+    record Streams(Sse options, URI baseUrl, String token, String runId, String leader, ServerApi.ActionType type,
                    Deliveries deliveries) {
-
-        String leader() {
-            return runId + "-leader";
-        }
     }
 
     protected List<String> serverArguments() { // every stream comes from 127.0.0.1
@@ -58,7 +54,7 @@ public final class Sse extends Scenario {
         double countBefore = api.metric(fanOut, "COUNT");
         double timeBefore = api.metric(fanOut, "TOTAL_TIME");
         GatlingStats stats = GatlingRun.run(Load.class, new Streams(this, target.baseUrl(), target.tokens.service(),
-                target.runId, type, deliveries), "sse", Duration.ZERO, null);
+                target.runId, target.runId + "-leader", type, deliveries), "sse", Duration.ZERO, null);
         double events = api.metric(fanOut, "COUNT") - countBefore;
         double seconds = api.metric(fanOut, "TOTAL_TIME") - timeBefore;
         GatlingStats.Request open = stats.request("open").orElseThrow();

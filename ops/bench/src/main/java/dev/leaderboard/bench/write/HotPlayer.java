@@ -90,15 +90,14 @@ public final class HotPlayer extends Scenario {
 
         Table table = new Table("hot-player: %,d past events (SQL fill %.1f s) vs new players, %d sequential requests"
                 .formatted(events, fillSeconds, probeRequests),
-                "probe", "first request ms", "steady p50 ms", "steady p99 ms", "ratio to the new player", "ko");
+                "probe", "first request ms", "steady p50 ms", "steady p99 ms", "ratio to the new player: first / p99",
+                "ko");
         row(table, a, "new player", a, "new player");
         row(table, a, "hot, load from events", a, "new player");
         row(table, steady, "hot, cached", a, "new player");
         row(table, b, "hot, load from snapshot", b, "new player after restart");
         row(table, b, "new player after restart", b, "new player after restart");
         System.out.print(table.render());
-        System.out.println("  ratio: first request vs the new player's first, steady p99 vs the new player's; "
-                + "Gatling reports " + a.report() + ", " + steady.report() + ", " + b.report());
     }
 
     /** A probe's row, compared with the new player's probe {@code fresh} on the same server start. */

@@ -7,7 +7,7 @@ import java.sql.*;
 import java.sql.Connection;
 import java.time.*;
 import java.util.*;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.*;
 
 /**
  * The write path's same-run baselines: the simplest code writing the same events into the same PostgreSQL and Redis;
@@ -19,18 +19,11 @@ final class IngestionBaselines {
     private static final String LEDGER = Baselines.SCRATCH + ".processed_action";
     private static final String COPIED = "type, meta_data, payload, payload_revision, payload_type, time_stamp";
 
-    /** @param unit what one latency sample times */
     record Baseline(String name, Baselines.Result result, String unit) {
     }
 
     /** The ingestion baselines (a), (b), (c), after rest-batch and kafka. */
     public static final class Options {
-        @Option(names = "--baseline-batch", paramLabel = "N", defaultValue = "500",
-                description = "baseline (a): events + ledger rows per transaction (default ${DEFAULT-VALUE})")
-        int batch;
-        @Option(names = "--baseline-connections", paramLabel = "N", defaultValue = "2",
-                description = "baseline (a): connections (default ${DEFAULT-VALUE})")
-        int connections;
         @Option(names = "--baseline-seconds", paramLabel = "S", defaultValue = "60",
                 description = "time limit of each ingestion baseline (default ${DEFAULT-VALUE})")
         int seconds;
@@ -60,22 +53,20 @@ final class IngestionBaselines {
     }
 
     /**
-     * rest-single's baselines: {@code batch} 1 = autocommit single-row INSERTs (one transaction per event), else JDBC
-     * batches of {@code batch} per transaction; {@code connections} clients, 100 unmeasured rows each first.
+     * JDBC into the scratch tables: per transaction {@code batch} events and their ledger rows, as JDBC batches or
+     * multi-row inserts, after an unmeasured warm-up; {@code name} is formatted with the batch and the connections.
      */
-    Baseline events(long events, int connections, int batch) throws Exception {
-        Baselines.Result result = inScratchTables(100L * connections, events, connections, batch,
-                Duration.ofMinutes(10), target.database(), false);
-        return new Baseline(batch == 1 ? "JDBC, 1 transaction per event" : "JDBC, batches of " + batch
-                + " per transaction", result, batch == 1 ? "one INSERT + commit" : "one batch of " + batch + " + commit");
-    }
-
-    /** Ingestion baseline (a): per transaction {@code batch} event rows and as many ledger rows, multi-row inserts. */
-    Baseline eventsAndLedger(long events, int connections, int batch, Duration limit) throws Exception {
-        Baselines.Result result = inScratchTables(2L * batch * connections, events, connections, batch, limit,
-                target.database().rewritingBatches(), true);
-        return new Baseline("(a) JDBC, %d events + %d ledger rows per transaction, %d conn%s".formatted(batch, batch,
-                connections, result.cut(events)), result, "one transaction");
+    Baseline jdbc(String name, long events, int connections, int batch, Duration limit, boolean multiRowInserts)
+            throws Exception {
+        Database database = new Database(target.embedded().jdbcUrl() + "?reWriteBatchedInserts=" + multiRowInserts,
+                "postgres", "postgres");
+        Callable<Baselines.Writer> opener = () -> eventWriter(database);
+        Baselines.Result result = baselines.withScratchTables(() -> {
+            baselines.run(connections, Math.max(100, 2L * batch) * connections, batch, Duration.ofMinutes(1), opener);
+            target.database().execute("TRUNCATE " + EVENTS + ", " + LEDGER);
+            return baselines.run(connections, events, batch, limit, opener);
+        }, "domain_event_entry", "processed_action");
+        return new Baseline(name.formatted(batch, connections) + result.cut(events), result, "one transaction");
     }
 
     /** Baseline (b): per event and window (4) a ZADD and an HSET as the projection writes, one pipeline a batch. */
@@ -107,7 +98,8 @@ final class IngestionBaselines {
                 + target.api().awaitProjections(Duration.ofMinutes(5)));
         IngestionBaselines baselines = new IngestionBaselines(target);
         Duration limit = Duration.ofSeconds(options.seconds);
-        Baseline a = baselines.eventsAndLedger(events, options.connections, options.batch, limit);
+        Baseline a = baselines.jdbc("(a) JDBC, %d events + ledger rows per transaction, %d connections", events, 2,
+                500, limit, true);
         ServerSettings settings = target.settings();
         Baseline b = baselines.redis(events, settings.projectionThreads(), settings.projectionBatchSize(), limit);
         double x = a.result().perSecond();
@@ -125,21 +117,10 @@ final class IngestionBaselines {
         System.out.println("  (a) " + a.result().cpu().machine() + "; (b) " + b.result().cpu().machine());
     }
 
-    /** {@code warmup} unmeasured, then {@code events} measured rows into the scratch tables. */
-    private Baselines.Result inScratchTables(long warmup, long events, int connections, int batch,
-                                              Duration limit, Database database, boolean withLedger) throws Exception {
-        Baselines.Opener opener = () -> eventWriter(database, batch == 1 && !withLedger, withLedger);
-        return baselines.withScratchTables(() -> {
-            baselines.run(connections, warmup, batch, Duration.ofMinutes(1), opener);
-            target.database().execute("TRUNCATE " + EVENTS + ", " + LEDGER);
-            return baselines.run(connections, events, batch, limit, opener);
-        }, "domain_event_entry", "processed_action");
-    }
-
-    private Baselines.Writer eventWriter(Database database, boolean autocommit, boolean withLedger)
-            throws SQLException {
+    /** Per item an event row and its ledger row, as the server writes an accepted action; a transaction a batch. */
+    private Baselines.Writer eventWriter(Database database) throws SQLException {
         Connection connection = database.connect();
-        connection.setAutoCommit(autocommit);
+        connection.setAutoCommit(false);
         PreparedStatement event = connection.prepareStatement("INSERT INTO " + EVENTS + " (aggregate_identifier, "
                 + "sequence_number, event_identifier, " + COPIED + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement ledger = connection.prepareStatement("INSERT INTO " + LEDGER + " (user_id, action_id, "
@@ -155,24 +136,16 @@ final class IngestionBaselines {
                 for (int c = 0; c < template.length; c++) {
                     event.setObject(4 + c, template[c]);
                 }
-                if (autocommit) {
-                    event.executeUpdate();
-                    continue;
-                }
                 event.addBatch();
-                if (withLedger) {
-                    ledger.setString(1, player);
-                    ledger.setString(2, actionPrefix + i);
-                    ledger.setString(3, WriteCommands.ACTION_TYPE);
-                    ledger.setTimestamp(4, now);
-                    ledger.addBatch();
-                }
+                ledger.setString(1, player);
+                ledger.setString(2, actionPrefix + i);
+                ledger.setString(3, WriteCommands.ACTION_TYPE);
+                ledger.setTimestamp(4, now);
+                ledger.addBatch();
             }
-            if (!autocommit) {
-                event.executeBatch();
-                ledger.executeBatch();
-                connection.commit();
-            }
+            event.executeBatch();
+            ledger.executeBatch();
+            connection.commit();
         });
     }
 }

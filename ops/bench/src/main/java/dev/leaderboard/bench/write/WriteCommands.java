@@ -19,9 +19,6 @@ import static io.gatling.javaapi.http.HttpDsl.*;
  */
 public final class WriteCommands {
 
-    private WriteCommands() {
-    }
-
     static final String ACTION_TYPE = "quiz-completed";
 
     /**
@@ -80,7 +77,6 @@ public final class WriteCommands {
         return baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2f", value / baseline);
     }
 
-    /** An ingestion rate to compare with baseline (c). */
     record Ingested(String name, double perSecond, long events) {
     }
 
@@ -99,13 +95,16 @@ public final class WriteCommands {
                 System.out.println("  JDBC baselines skipped: no action accepted");
                 return;
             }
-            target.progress.println("[rest-single] projections " + target.api().awaitProjections(Duration.ofMinutes(5)));
+            target.progress.println("[rest-single] projections "
+                    + target.api().awaitProjections(Duration.ofMinutes(5)));
             IngestionBaselines baselines = new IngestionBaselines(target);
             Table table = new Table("rest-single vs plain JDBC into the same PostgreSQL (" + clients + " connections, "
                     + baselines.eventBytes() + "-byte events; " + target.database().describe() + ")",
-                    "baseline", "events/s", "ratio", "p50 / p99 / p99.9", "timed unit", "CPU ms/event bench / server / PG");
+                    "baseline", "events/s", "ratio", "p50 / p99 / p99.9", "timed unit",
+                    "CPU ms/event bench / server / PG");
             for (int batch : new int[]{1, 100}) {
-                IngestionBaselines.Baseline b = baselines.events(load.events(), clients, batch);
+                IngestionBaselines.Baseline b = baselines.jdbc("JDBC, %d event(s) + ledger row(s) per transaction",
+                        load.events(), clients, batch, Duration.ofMinutes(10), false);
                 table.row(b.name(), b.result().perSecond(), ratio(load.perSecond(), b.result().perSecond()),
                         b.result().latencies(), b.unit(), b.result().cpu().perOperation(b.result().written()));
             }
@@ -131,27 +130,6 @@ public final class WriteCommands {
 
         protected void run(Target target) throws Exception {
             IngestionBaselines.run(target, baselines, List.of(load(target, "rest-batch", clients, size)));
-        }
-    }
-
-    @Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
-            + "consumed by the server (--processes 2: then by two server processes), then the ingestion baselines.")
-    public static final class Kafka extends Scenario {
-        @Mixin
-        KafkaIngestion.Options kafka;
-        @Mixin
-        IngestionBaselines.Options baselines;
-
-        protected List<String> serverArguments() {
-            return List.of(KafkaIngestion.CONSUMER_PAUSED);
-        }
-
-        protected void validate() {
-            check(kafka.processes == 1 || kafka.processes == 2, "--processes must be 1 or 2");
-        }
-
-        protected void run(Target target) throws Exception {
-            IngestionBaselines.run(target, baselines, KafkaIngestion.run(target, kafka));
         }
     }
 }

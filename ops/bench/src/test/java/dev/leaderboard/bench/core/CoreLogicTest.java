@@ -45,7 +45,8 @@ class CoreLogicTest {
         assertThat(new ServerSettings(jar, List.of()).projectionThreads()).isEqualTo(3);
         assertThat(new ServerSettings(jar, List.of("--leaderboard.projections.batchSize=250")).projectionBatchSize())
                 .isEqualTo(250);
-        assertThat(new ServerSettings(jar, List.of()).commandBatching()).isEqualTo("workers=2, max-size=250, linger=1ms");
+        assertThat(new ServerSettings(jar, List.of()).commandBatching())
+                .isEqualTo("workers=2, max-size=250, linger=1ms");
     }
 
     @Test

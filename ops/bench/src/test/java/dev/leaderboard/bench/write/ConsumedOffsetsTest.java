@@ -20,7 +20,7 @@ class ConsumedOffsetsTest {
         // P0: committed inside the fill; P1: fully consumed; P2: nothing committed yet
         Map<TopicPartition, Long> committed = Map.of(P0, 120L, P1, 40L);
 
-        assertThat(KafkaIngestion.consumed(before, after, committed)).isEqualTo(20 + 40);
+        assertThat(Kafka.consumed(before, after, committed)).isEqualTo(20 + 40);
     }
 
     @Test
@@ -28,7 +28,7 @@ class ConsumedOffsetsTest {
         Map<TopicPartition, Long> before = Map.of(P0, 100L);
         Map<TopicPartition, Long> after = Map.of(P0, 150L);
 
-        assertThat(KafkaIngestion.consumed(before, after, Map.of(P0, 60L))).isZero();
-        assertThat(KafkaIngestion.consumed(before, after, Map.of(P0, 170L))).isEqualTo(50);
+        assertThat(Kafka.consumed(before, after, Map.of(P0, 60L))).isZero();
+        assertThat(Kafka.consumed(before, after, Map.of(P0, 170L))).isEqualTo(50);
     }
 }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaFillPlanTest {
 
-    private final KafkaFillPlan plan = new KafkaFillPlan(1_003, 100, "r1x");
+    private final Kafka.FillPlan plan = new Kafka.FillPlan(1_003, 100, "r1x");
 
     @Test
     void actionsAreSpreadOverThePlayersInterleaved() {

@@ -18,29 +18,21 @@ class WriteOptionsTest {
         return BenchMain.commandLine().setErr(new PrintWriter(err)).execute(args);
     }
 
-    private static <T> T mixin(CommandLine.ParseResult parsed, String name) {
-        @SuppressWarnings("unchecked")
-        T mixin = (T) parsed.subcommand().commandSpec().mixins().get(name).userObject();
-        return mixin;
-    }
-
     @Test
     void theDefaultsAreTheDocumentedOnes() {
         var single = (WriteCommands.RestSingle) BenchMain.commandLine().parseArgs("rest-single").subcommand()
                 .commandSpec().userObject();
         var batch = (WriteCommands.RestBatch) BenchMain.commandLine().parseArgs("rest-batch").subcommand()
                 .commandSpec().userObject();
-        CommandLine.ParseResult parsed = BenchMain.commandLine().parseArgs("kafka");
-        KafkaIngestion.Options kafka = mixin(parsed, "kafka");
-        var common = (WriteCommands.Kafka) parsed.subcommand().commandSpec().userObject();
+        var kafka = (Kafka) BenchMain.commandLine().parseArgs("kafka").subcommand().commandSpec().userObject();
         assertThat(single.clients).isEqualTo(16);
         assertThat(batch.size).isEqualTo(100);
         assertThat(batch.clients).isEqualTo(4);
         assertThat(kafka.actions).isEqualTo(1_000_000);
-        assertThat(kafka.players).isEqualTo(100_000);
+        assertThat(kafka.kafkaPlayers).isEqualTo(100_000);
         assertThat(kafka.processes).isEqualTo(1);
-        assertThat(common.warmup).isEqualTo(10);
-        assertThat(common.duration).isEqualTo(30);
+        assertThat(kafka.warmup).isEqualTo(10);
+        assertThat(kafka.duration).isEqualTo(30);
     }
 
     @Test
@@ -48,7 +40,7 @@ class WriteOptionsTest {
         assertThat(execute("rest-single", "--duration", "0")).isEqualTo(2);
         assertThat(execute("rest-batch", "--batch-size", "1001")).isEqualTo(2);
         assertThat(execute("kafka", "--processes", "3")).isEqualTo(2);
-        assertThat(execute("kafka", "--kafka-compression", "brotli")).isEqualTo(2);
+        assertThat(execute("kafka", "--kafka-actions", "zero")).isEqualTo(2);
         assertThat(execute("rest-single", "--server-arg", "no-value")).isEqualTo(2);
         assertThat(execute("hot-player", "--probe-requests", "0")).isEqualTo(2);
         assertThat(execute("reads", "--write-via", "carrier-pigeon")).isEqualTo(2);
@@ -56,7 +48,7 @@ class WriteOptionsTest {
         assertThat(execute("lag", "--rate", "0")).isEqualTo(2);
         assertThat(execute("rest-single", "--url", "http://127.0.0.1:1")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("--duration", "--batch-size", "--processes", "brotli", "KEY=VALUE",
+        assertThat(err.toString()).contains("--duration", "--batch-size", "--processes", "zero", "KEY=VALUE",
                 "--probe-requests", "carrier-pigeon", "must be at least 1, not -5", "--rate",
                 "Unknown options: '--url'");
     }
@@ -74,11 +66,11 @@ class WriteOptionsTest {
     void serverArgumentsBecomeSpringArgumentsAfterTheBenchDefaults() {
         CommandLine.ParseResult parsed = BenchMain.commandLine().parseArgs("kafka", "--kafka-processes", "2",
                 "--server-arg", "leaderboard.commands.batching.linger=2ms");
-        var kafka = (WriteCommands.Kafka) parsed.subcommand().commandSpec().userObject();
+        var kafka = (Kafka) parsed.subcommand().commandSpec().userObject();
 
-        assertThat(((KafkaIngestion.Options) mixin(parsed, "kafka")).processes).isEqualTo(2);
+        assertThat(kafka.processes).isEqualTo(2);
         assertThat(kafka.springArguments()).containsExactly(
-                "--leaderboard.rate-limits.enabled=false", KafkaIngestion.CONSUMER_PAUSED,
+                "--leaderboard.rate-limits.enabled=false", Kafka.CONSUMER_PAUSED,
                 "--leaderboard.commands.batching.linger=2ms");
     }
 }

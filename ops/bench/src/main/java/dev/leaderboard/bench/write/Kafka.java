@@ -6,8 +6,9 @@ import org.apache.kafka.clients.producer.*;
 import org.apache.kafka.common.*;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.core.ConditionTimeoutException;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.*;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.TimeUnit;
@@ -22,61 +23,97 @@ import static org.awaitility.Awaitility.await;
  * {@code --kafka-duration} (or until all is consumed): actions/s from the committed offsets, events stored, the
  * projection's {@code lagSeconds} and CPU. With {@code --processes 2} a second process joins for a second fill.
  */
-record KafkaIngestion(Target target, Options options, String group, Admin kafka) {
+@Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
+        + "consumed by the server (--processes 2: then by two server processes), then the ingestion baselines.")
+public final class Kafka extends Scenario {
 
     static final String TOPIC = "leaderboard.actions";
     static final String CONSUMER_PAUSED = "--leaderboard.kafka.consumer.auto-startup=false";
     private static final String INGRESS = "/api/v1/admin/ingress/kafka/";
 
-    public static final class Options {
-        @Option(names = "--kafka-actions", paramLabel = "N", defaultValue = "1000000", converter = AtLeastOne.class,
-                description = "actions pre-filled into leaderboard.actions (default ${DEFAULT-VALUE})")
-        int actions;
-        @Option(names = "--kafka-players", paramLabel = "N", defaultValue = "100000", converter = AtLeastOne.class,
-                description = "players they are spread over, key = userId (default ${DEFAULT-VALUE})")
-        int players;
-        @Option(names = "--kafka-duration", paramLabel = "S", defaultValue = "60", converter = AtLeastOne.class,
-                description = "measured consumption after the resume (default ${DEFAULT-VALUE})")
-        int duration;
-        @Option(names = "--kafka-partitions", paramLabel = "N", defaultValue = "12", converter = AtLeastOne.class,
-                description = "partitions, if the benchmark creates the topic (default ${DEFAULT-VALUE})")
-        int partitions;
-        @Option(names = {"--processes", "--kafka-processes"}, paramLabel = "N", defaultValue = "1",
-                description = "2: then a second server process joins for a second window (default ${DEFAULT-VALUE})")
-        int processes;
+    @Option(names = "--kafka-actions", paramLabel = "N", defaultValue = "1000000", converter = AtLeastOne.class,
+            description = "actions pre-filled into leaderboard.actions (default ${DEFAULT-VALUE})")
+    int actions;
+    @Option(names = "--kafka-players", paramLabel = "N", defaultValue = "100000", converter = AtLeastOne.class,
+            description = "players they are spread over, key = userId (default ${DEFAULT-VALUE})")
+    int kafkaPlayers;
+    @Option(names = "--kafka-duration", paramLabel = "S", defaultValue = "60", converter = AtLeastOne.class,
+            description = "measured consumption after the resume (default ${DEFAULT-VALUE})")
+    int kafkaDuration;
+    @Option(names = {"--processes", "--kafka-processes"}, paramLabel = "N", defaultValue = "1",
+            description = "2: then a second server process joins for a second window (default ${DEFAULT-VALUE})")
+    int processes;
+    @Mixin
+    IngestionBaselines.Options baselines;
+
+    private Target target;
+    private String group;
+    private Admin kafka;
+
+    /**
+     * The kafka scenario's records: record {@code i} is an action of player {@code i % players} (interleaved, so a
+     * consumer batch holds many players), keyed by the user id, as the ingress topic's contract has it.
+     */
+    record FillPlan(long actions, int players, String runId) {
+
+        public int playerOf(long action) {
+            return (int) (action % players);
+        }
+
+        public String userId(int player) {
+            return "k" + runId + "-" + player;
+        }
+
+        public String actionId(long action) {
+            return "ka-" + runId + "-" + action;
+        }
+
+        public byte[] key(long action) {
+            return userId(playerOf(action)).getBytes(StandardCharsets.UTF_8);
+        }
+
+        public byte[] value(long action) {
+            return ServerApi.action(actionId(action), WriteCommands.ACTION_TYPE, userId(playerOf(action)))
+                    .getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    /** One window, or two with {@code --processes 2}; prints their table. */
-    static List<WriteCommands.Ingested> run(Target target, Options options) throws Exception {
-        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+    protected List<String> serverArguments() {
+        return List.of(CONSUMER_PAUSED);
+    }
+
+    protected void validate() {
+        check(processes == 1 || processes == 2, "--processes must be 1 or 2");
+    }
+
+    /** One window, or two with {@code --processes 2}; their table, then the ingestion baselines. */
+    protected void run(Target target) throws Exception {
+        this.target = target;
+        group = target.settings().get("leaderboard.kafka.consumer.group-id", String.class, "leaderboard-ingress");
+        Table table = new Table("kafka: %,d actions of %,d players pre-filled, consumed for up to %d s".formatted(
+                actions, kafkaPlayers, kafkaDuration), "figure", "actions/s", "committed", "events stored",
+                "lag p50 / p99 s", "fill rec/s", "CPU ms/action bench / server / PG", "machine");
+        List<ServerApi> servers = new ArrayList<>(List.of(target.api()));
+        List<WriteCommands.Ingested> rates = new ArrayList<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 target.embedded().kafkaBootstrap()))) {
-            KafkaIngestion scenario = new KafkaIngestion(target, options, target.settings().get(
-                    "leaderboard.kafka.consumer.group-id", String.class, "leaderboard-ingress"), kafka);
-            Table table = new Table("kafka: %,d actions of %,d players pre-filled, consumed for up to %d s"
-                    .formatted(options.actions, options.players, options.duration),
-                    "figure", "actions/s", "committed", "events stored", "committed per 10 s", "lag p50 / p99 s",
-                    "fill rec/s", "CPU ms/action bench / server / PG", "machine");
-            List<ServerApi> servers = new ArrayList<>(List.of(target.api()));
-            List<WriteCommands.Ingested> rates = new ArrayList<>();
-            rates.add(scenario.window("kafka, 1 process", servers, table));
-            if (options.processes == 2) {
+            kafka = admin;
+            rates.add(window("kafka, 1 process", servers, table));
+            if (processes == 2) {
                 servers.add(target.api(target.join("second", List.of(), List.of())));
-                rates.add(scenario.window("kafka, 2 processes", servers, table));
+                rates.add(window("kafka, 2 processes", servers, table));
             }
-            System.out.print(table.render());
-            return rates;
         }
+        System.out.print(table.render());
+        IngestionBaselines.run(target, baselines, rates);
     }
 
     private WriteCommands.Ingested window(String name, List<ServerApi> servers, Table table) throws Exception {
         servers.forEach(server -> server.post(INGRESS + "pause"));
-        if (!get(kafka.listTopics().names()).contains(TOPIC)) {
-            get(kafka.createTopics(List.of(new NewTopic(TOPIC, options.partitions, (short) 1))).all());
-        }
         if (servers.size() > 1) { // what the first window left unconsumed is not this window's
             get(kafka.deleteRecords(map(endOffsets(), RecordsToDelete::beforeOffset)).all());
         }
-        KafkaFillPlan plan = new KafkaFillPlan(options.actions, options.players, target.runId + servers.size());
+        FillPlan plan = new FillPlan(actions, kafkaPlayers, target.runId + servers.size());
         Map<TopicPartition, Long> before = endOffsets();
         long fillStart = System.nanoTime();
         fill(plan);
@@ -89,19 +126,17 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
         AtomicLong consumed = new AtomicLong();
         AtomicLong polls = new AtomicLong();
         List<Long> lagNanos = new ArrayList<>();
-        List<Long> perTen = new ArrayList<>();
         Phase phase = target.phase("kafka-" + servers.size() + "p");
         phase.start();
         long start = System.nanoTime();
         servers.forEach(server -> server.post(INGRESS + "resume"));
         try { // lag and committed offsets every 250 ms, progress every 10 s
-            await("every action consumed").atMost(Duration.ofSeconds(options.duration))
+            await("every action consumed").atMost(Duration.ofSeconds(kafkaDuration))
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
                         servers.getFirst().standings().filter(p -> p.has("lagSeconds")).ifPresent(p ->
                                 lagNanos.add((long) (p.path("lagSeconds").asDouble() * 1e9)));
                         consumed.set(consumed(before, after, committed()));
                         if (polls.incrementAndGet() % 40 == 0) {
-                            perTen.add(consumed.get() - perTen.stream().mapToLong(Long::longValue).sum());
                             target.progress.printf("[kafka] %,d of %,d consumed%n", consumed.get(), plan.actions());
                         }
                         return consumed.get() >= plan.actions();
@@ -118,8 +153,7 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
                 + headBefore);
         double perSecond = committed / (elapsed.toNanos() / 1e9);
         Latencies lag = Latencies.ofNanos(lagNanos.stream().mapToLong(Long::longValue).toArray());
-        table.row(name, perSecond, committed, stored, perTen.stream().map(Object::toString)
-                        .collect(Collectors.joining(" ")), "%.1f / %.1f".formatted(lag.p50() / 1e3, lag.p99() / 1e3),
+        table.row(name, perSecond, committed, stored, "%.1f / %.1f".formatted(lag.p50() / 1e3, lag.p99() / 1e3),
                 fillPerSecond, measured.cpu().perOperation(committed), measured.cpu().machine());
         measured.profile().ifPresent(System.out::println);
         return new WriteCommands.Ingested(name, perSecond, committed);
@@ -134,7 +168,7 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
         }).sum();
     }
 
-    private void fill(KafkaFillPlan plan) {
+    private void fill(FillPlan plan) {
         AtomicReference<Exception> failed = new AtomicReference<>();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 target.embedded().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all",
@@ -164,7 +198,8 @@ record KafkaIngestion(Target target, Options options, String group, Admin kafka)
     }
 
     private static <V, W> Map<TopicPartition, W> map(Map<TopicPartition, V> values, Function<V, W> function) {
-        return values.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> function.apply(e.getValue())));
+        return values.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> function.apply(e.getValue())));
     }
 
     private static <T> T get(KafkaFuture<T> future) throws Exception {

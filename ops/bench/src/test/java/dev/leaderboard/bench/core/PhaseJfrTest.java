@@ -9,12 +9,12 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JfrSummaryTest {
+class PhaseJfrTest {
 
     @Test
     void threadsAreGroupedWithoutTheirNumbers() {
-        assertThat(JfrSummary.threadGroup("command-batcher-1")).isEqualTo("command-batcher-*");
-        assertThat(JfrSummary.threadGroup("http-nio-43511-exec-12")).isEqualTo("http-nio-*-exec-*");
+        assertThat(Phase.threadGroup("command-batcher-1")).isEqualTo("command-batcher-*");
+        assertThat(Phase.threadGroup("http-nio-43511-exec-12")).isEqualTo("http-nio-*-exec-*");
     }
 
     @Test
@@ -35,6 +35,6 @@ class JfrSummaryTest {
             recording.dump(file);
         }
 
-        assertThat(JfrSummary.read(file)).contains("JFR execution samples by thread").contains("busy-worker-*");
+        assertThat(Phase.threadSamples(file)).contains("JFR execution samples by thread").contains("busy-worker-*");
     }
 }

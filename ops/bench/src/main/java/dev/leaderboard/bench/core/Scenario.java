@@ -37,7 +37,7 @@ public abstract class Scenario implements Callable<Integer> {
     public String serverJavaOpts;
 
     @Option(names = "--server-jfr", paramLabel = "DIR", description = "record the server with JFR over each measured "
-            + "phase into DIR and print a summary by component")
+            + "phase into DIR; print its samples by thread and hot methods")
     public Optional<Path> serverJfr = Optional.empty();
 
     @Option(names = "--keep-data", description = "keep the server's data directory")

@@ -112,7 +112,7 @@ public final class Target implements AutoCloseable {
             System.out.println("  " + request.name() + ": " + phase.cpu().machine() + "; Gatling report "
                     + stats.report());
             if (!stats.errors().isEmpty()) {
-                System.out.println("  failed checks (warm-up included): " + stats.errors());
+                System.out.println("  failed checks: " + stats.errors());
             }
             phase.profile().ifPresent(System.out::println);
         }

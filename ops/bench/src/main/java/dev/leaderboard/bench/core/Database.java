@@ -30,13 +30,9 @@ public record Database(String jdbcUrl, String user, String password) {
         return value == null ? 0 : Long.parseLong(value);
     }
 
-    public String describe() {
-        try {
-            return "PostgreSQL %s, synchronous_commit=%s, fsync=%s, shared_buffers=%s".formatted(
-                    queryText("SHOW server_version"), queryText("SHOW synchronous_commit"), queryText("SHOW fsync"),
-                    queryText("SHOW shared_buffers"));
-        } catch (SQLException e) {
-            return "PostgreSQL not reachable: " + e.getMessage();
-        }
+    public String describe() throws SQLException {
+        return "PostgreSQL %s, synchronous_commit=%s, fsync=%s, shared_buffers=%s".formatted(
+                queryText("SHOW server_version"), queryText("SHOW synchronous_commit"), queryText("SHOW fsync"),
+                queryText("SHOW shared_buffers"));
     }
 }

@@ -19,9 +19,9 @@ import java.util.stream.*;
 import static org.awaitility.Awaitility.await;
 
 /**
- * kafka: with the server's consumer paused, the bench fills {@code leaderboard.actions}, resumes it and measures for
- * {@code --kafka-duration} (or until all is consumed): actions/s from the committed offsets, events stored, the
- * projection's {@code lagSeconds} and CPU. With {@code --processes 2} a second process joins for a second fill.
+ * kafka: with the server's consumer paused, the bench fills {@code leaderboard.actions}, resumes it and, after
+ * {@code --warmup} s, measures for {@code --kafka-duration} (or until all is consumed): actions/s from the committed
+ * offsets, events stored, the projection's {@code lagSeconds} and CPU. {@code --processes 2}: then with two processes.
  */
 @Command(name = "kafka", mixinStandardHelpOptions = true, description = "A pre-filled leaderboard.actions topic "
         + "consumed by the server (--processes 2: then by two server processes), then the ingestion baselines.")
@@ -121,36 +121,41 @@ public final class Kafka extends Scenario {
         Map<TopicPartition, Long> after = endOffsets();
         target.progress.printf("[kafka] filled %,d records at %,.0f/s; projections %s%n", plan.actions(), fillPerSecond,
                 target.api().awaitProjections(Duration.ofMinutes(5)));
-        long headBefore = target.database().queryLong("SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
-
         AtomicLong consumed = new AtomicLong();
-        AtomicLong polls = new AtomicLong();
+        AtomicLong atStart = new AtomicLong(-1);
+        AtomicLong headAtStart = new AtomicLong();
+        AtomicLong start = new AtomicLong();
         List<Long> lagNanos = new ArrayList<>();
         Phase phase = target.phase("kafka-" + servers.size() + "p");
-        phase.start();
-        long start = System.nanoTime();
+        long resumed = System.nanoTime();
         servers.forEach(server -> server.post(INGRESS + "resume"));
-        try { // lag and committed offsets every 250 ms, progress every 10 s
-            await("every action consumed").atMost(Duration.ofSeconds(kafkaDuration))
+        try { // --warmup s unmeasured; then the committed offsets and the projection's lag every 250 ms
+            await("every action consumed").atMost(Duration.ofSeconds(warmup + kafkaDuration))
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
-                        servers.getFirst().standings().filter(p -> p.has("lagSeconds")).ifPresent(p ->
-                                lagNanos.add((long) (p.path("lagSeconds").asDouble() * 1e9)));
                         consumed.set(consumed(before, after, committed()));
-                        if (polls.incrementAndGet() % 40 == 0) {
-                            target.progress.printf("[kafka] %,d of %,d consumed%n", consumed.get(), plan.actions());
+                        if (atStart.get() < 0 && System.nanoTime() - resumed >= warmup * 1_000_000_000L) {
+                            headAtStart.set(target.database().queryLong("SELECT max(global_index) FROM "
+                                    + "domain_event_entry"));
+                            phase.start();
+                            start.set(System.nanoTime());
+                            atStart.set(consumed.get());
                         }
-                        return consumed.get() >= plan.actions();
+                        if (atStart.get() >= 0) {
+                            servers.getFirst().standings().filter(p -> p.has("lagSeconds")).ifPresent(p ->
+                                    lagNanos.add((long) (p.path("lagSeconds").asDouble() * 1e9)));
+                        }
+                        return atStart.get() >= 0 && consumed.get() >= plan.actions();
                     });
         } catch (ConditionTimeoutException e) {
             // the window is over: what was consumed in it is the figure
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start.get());
         Phase.Measured measured = phase.stop();
         target.checkAlive("during kafka");
         servers.forEach(server -> server.post(INGRESS + "pause"));
-        long committed = consumed(before, after, committed());
+        long committed = consumed(before, after, committed()) - atStart.get();
         long stored = target.database().queryLong("SELECT count(*) FROM domain_event_entry WHERE global_index > "
-                + headBefore);
+                + headAtStart.get());
         double perSecond = committed / (elapsed.toNanos() / 1e9);
         Latencies lag = Latencies.ofNanos(lagNanos.stream().mapToLong(Long::longValue).toArray());
         table.row(name, perSecond, committed, stored, "%.1f / %.1f".formatted(lag.p50() / 1e3, lag.p99() / 1e3),

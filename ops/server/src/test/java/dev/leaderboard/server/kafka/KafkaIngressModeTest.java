@@ -61,7 +61,9 @@ class KafkaIngressModeTest {
         assertThat(queued.json().get("points").asLong()).isEqualTo(10);
         assertThat(queued.json().get("userId").asText()).isEqualTo(user);
         assertThat(queued.json().get("leaderboardId").asText()).isEqualTo("global");
-        // on the topic before the answer, with the request's origin in its headers
+        // on the topic (the answer waited for the broker's ack), with the request's origin in its headers; the
+        // reader's first polls may still come back empty
+        await().atMost(PATIENCE).until(() -> !actions.recordsWithKey(user).isEmpty());
         List<ConsumerRecord<String, String>> onTopic = actions.recordsWithKey(user);
         assertThat(onTopic).hasSize(1);
         JsonNode value = TopicReader.json(onTopic.getFirst());
@@ -119,6 +121,7 @@ class KafkaIngressModeTest {
                 "{\"actionId\":\"q-1\",\"type\":\"quiz-completed\",\"userId\":\"" + user + "\"}");
 
         assertThat(queued.status()).isEqualTo(202);
+        await().atMost(PATIENCE).until(() -> !actions.recordsWithKey(user).isEmpty());
         assertThat(TopicReader.json(actions.recordsWithKey(user).getFirst()).get("segment").asText()).isEqualTo("eu");
         await().atMost(PATIENCE).until(() -> server.rows().eventsOf(user) == 1);
         assertThat(server.rows().jdbc().queryForObject("""

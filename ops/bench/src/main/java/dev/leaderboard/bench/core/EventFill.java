@@ -27,11 +27,11 @@ public record EventFill(long events, int users, String prefix, Instant first) {
 
         public static Seed submit(Target target) throws Exception {
             String user = target.runId + "-seed";
-            if (target.api().submit(user, "quiz-completed", user) != 202) {
+            if (target.api().submit(user, ServerApi.ACTION_TYPE, user) != 202) {
                 throw new IllegalStateException("the seed action was not accepted");
             }
             target.progress.println("[fill] seed event stored; projections "
-                    + target.api().awaitProjections(Duration.ofMinutes(5)));
+                    + target.api().awaitProjections());
             String payload = target.database().queryText("SELECT convert_from(payload, 'UTF8') FROM "
                     + "domain_event_entry WHERE aggregate_identifier = '" + user + "'");
             return new Seed(user, payload, tree(payload).path("points").asLong());

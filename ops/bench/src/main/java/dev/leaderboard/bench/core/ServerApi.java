@@ -17,6 +17,9 @@ import static org.awaitility.Awaitility.await;
 /** The server's endpoints the benchmarks call besides their Gatling loads, with the admin or the service token. */
 public record ServerApi(URI baseUrl, Tokens tokens) {
 
+    /** The action type every load of the bench sends (10 points in the local profile). */
+    public static final String ACTION_TYPE = "quiz-completed";
+    private static final Duration PROJECTIONS_PATIENCE = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,14 +87,14 @@ public record ServerApi(URI baseUrl, Tokens tokens) {
                 .sum();
     }
 
-    /** @return "caught up", or what was left when {@code timeout} ran out */
-    public String awaitProjections(Duration timeout) {
+    /** @return "caught up", or what was left after 5 minutes */
+    public String awaitProjections() {
         try {
-            await("projections caught up").atMost(timeout).pollInterval(Duration.ofMillis(500))
+            await("projections caught up").atMost(PROJECTIONS_PATIENCE).pollInterval(Duration.ofMillis(500))
                     .until(() -> projectionLag() == 0);
             return "caught up";
         } catch (ConditionTimeoutException e) {
-            return "not caught up after " + timeout.toSeconds() + " s (lag " + projectionLag() + ")";
+            return "not caught up after " + PROJECTIONS_PATIENCE.toSeconds() + " s (lag " + projectionLag() + ")";
         }
     }
 

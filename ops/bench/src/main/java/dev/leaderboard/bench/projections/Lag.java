@@ -29,8 +29,8 @@ public final class Lag extends Scenario {
     }
 
     protected void run(Target target) throws Exception {
-        target.api().submit(target.runId + "-first", "quiz-completed", target.runId + "-first");
-        target.progress.println("[lag] projections " + target.api().awaitProjections(Duration.ofMinutes(5)));
+        target.api().submit(target.runId + "-first", ServerApi.ACTION_TYPE, target.runId + "-first");
+        target.progress.println("[lag] projections " + target.api().awaitProjections());
         Load load = new Load(target.baseUrl().toString(), target.tokens.service(), rate, players, probeEvery,
                 target.runId, new ConcurrentLinkedQueue<>(), new AtomicLong());
         Target.Load measured = target.load(LagSimulation.class, load, "action");
@@ -59,7 +59,7 @@ public final class Lag extends Scenario {
                 return s.set("n", n).set("probe", probe).set("user", probe ? load.runId() + "-probe-" + n
                         : "p" + ThreadLocalRandom.current().nextInt(load.players()));
             }).exec(http("action").post("/api/v1/actions").body(StringBody(s ->
-                    ServerApi.action(load.runId() + "-" + s.getLong("n"), "quiz-completed", s.getString("user"))))
+                    ServerApi.action(load.runId() + "-" + s.getLong("n"), ServerApi.ACTION_TYPE, s.getString("user"))))
                     .check(status().is(202)))
                     .doIf(s -> s.getBoolean("probe"))
                     .then(exec(s -> s.set("t0", System.nanoTime()).set("seen", false)),

@@ -52,7 +52,7 @@ public final class Reads extends Scenario {
                      String runId, AtomicLong acknowledged) {
 
         String action(String user) {
-            return ServerApi.action(runId + "-w" + GatlingRun.nextId(), "quiz-completed", user);
+            return ServerApi.action(runId + "-w" + GatlingRun.nextId(), ServerApi.ACTION_TYPE, user);
         }
     }
 

@@ -48,7 +48,7 @@ public final class Sse extends Scenario {
             throw new IllegalStateException("no action type is worth more than the top score: " + type);
         }
         target.progress.printf("[sse] %,d streams, %d changes by %s-leader (%s); projections %s%n", streams,
-                changes, target.runId, type, api.awaitProjections(Duration.ofMinutes(5)));
+                changes, target.runId, type, api.awaitProjections());
         Deliveries deliveries = new Deliveries(streams, changes, type.points());
         String fanOut = "leaderboard.stream.fanout";
         double countBefore = api.metric(fanOut, "COUNT");

@@ -56,7 +56,7 @@ public final class HotPlayer extends Scenario {
         private ChainBuilder request(String name, String player) {
             return exec(http(name).post("/api/v1/actions")
                     .body(StringBody(s -> ServerApi.action(probes.runId() + "-" + GatlingRun.nextId(),
-                            WriteCommands.ACTION_TYPE, player)))
+                            ServerApi.ACTION_TYPE, player)))
                     .check(status().is(202), jsonPath("$.status").is("accepted")));
         }
     }
@@ -123,6 +123,6 @@ public final class HotPlayer extends Scenario {
         GatlingRun.run(WriteCommands.Load.class, new WriteCommands.ActionLoad(target.baseUrl(), target.tokens.service(),
                 clients, target.options.players, 0, target.runId + "-jit" + System.nanoTime(), "jit warm-up"),
                 "jit warm-up", Duration.ofSeconds(Math.max(1, target.options.warmup)), null);
-        target.progress.println("[hot-player] projections " + target.api().awaitProjections(Duration.ofMinutes(5)));
+        target.progress.println("[hot-player] projections " + target.api().awaitProjections());
     }
 }

@@ -58,8 +58,9 @@ final class IngestionBaselines {
      */
     Baseline jdbc(String name, long events, int connections, int batch, Duration limit, boolean multiRowInserts)
             throws Exception {
-        Database database = new Database(target.embedded().jdbcUrl() + "?reWriteBatchedInserts=" + multiRowInserts,
-                "postgres", "postgres");
+        Database server = target.database();
+        Database database = new Database(server.jdbcUrl() + "?reWriteBatchedInserts=" + multiRowInserts,
+                server.user(), server.password());
         Callable<Baselines.Writer> opener = () -> eventWriter(database);
         Baselines.Result result = baselines.withScratchTables(() -> {
             baselines.run(connections, Math.max(100, 2L * batch) * connections, batch, Duration.ofMinutes(1), opener);
@@ -95,7 +96,7 @@ final class IngestionBaselines {
     static void run(Target target, Options options, List<WriteCommands.Ingested> ingested) throws Exception {
         long events = Math.max(50_000, ingested.stream().mapToLong(WriteCommands.Ingested::events).max().orElse(0));
         target.progress.println("[baselines] " + events + " events; projections "
-                + target.api().awaitProjections(Duration.ofMinutes(5)));
+                + target.api().awaitProjections());
         IngestionBaselines baselines = new IngestionBaselines(target);
         Duration limit = Duration.ofSeconds(options.seconds);
         Baseline a = baselines.jdbc("(a) JDBC, %d events + ledger rows per transaction, %d connections", events, 2,
@@ -139,7 +140,7 @@ final class IngestionBaselines {
                 event.addBatch();
                 ledger.setString(1, player);
                 ledger.setString(2, actionPrefix + i);
-                ledger.setString(3, WriteCommands.ACTION_TYPE);
+                ledger.setString(3, ServerApi.ACTION_TYPE);
                 ledger.setTimestamp(4, now);
                 ledger.addBatch();
             }

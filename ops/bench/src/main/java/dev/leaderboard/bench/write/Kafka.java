@@ -73,7 +73,7 @@ public final class Kafka extends Scenario {
         }
 
         public byte[] value(long action) {
-            return ServerApi.action(actionId(action), WriteCommands.ACTION_TYPE, userId(playerOf(action)))
+            return ServerApi.action(actionId(action), ServerApi.ACTION_TYPE, userId(playerOf(action)))
                     .getBytes(StandardCharsets.UTF_8);
         }
     }
@@ -120,7 +120,7 @@ public final class Kafka extends Scenario {
         double fillPerSecond = plan.actions() / ((System.nanoTime() - fillStart) / 1e9);
         Map<TopicPartition, Long> after = endOffsets();
         target.progress.printf("[kafka] filled %,d records at %,.0f/s; projections %s%n", plan.actions(), fillPerSecond,
-                target.api().awaitProjections(Duration.ofMinutes(5)));
+                target.api().awaitProjections());
         AtomicLong consumed = new AtomicLong();
         AtomicLong atStart = new AtomicLong(-1);
         AtomicLong headAtStart = new AtomicLong();

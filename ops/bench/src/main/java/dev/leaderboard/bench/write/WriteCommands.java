@@ -19,8 +19,6 @@ import static io.gatling.javaapi.http.HttpDsl.*;
  */
 public final class WriteCommands {
 
-    static final String ACTION_TYPE = "quiz-completed";
-
     /**
      * {@code clients} closed-loop users over shared connections: {@code batchSize} 0 sends single actions (OK = 202,
      * accepted), otherwise batches of that many (OK = 200, every item accepted), of players drawn from p0 ….
@@ -48,7 +46,7 @@ public final class WriteCommands {
         }
 
         private String action() {
-            return ServerApi.action(load.runId() + "-" + GatlingRun.nextId(), ACTION_TYPE,
+            return ServerApi.action(load.runId() + "-" + GatlingRun.nextId(), ServerApi.ACTION_TYPE,
                     "p" + ThreadLocalRandom.current().nextInt(load.players()));
         }
     }
@@ -56,7 +54,7 @@ public final class WriteCommands {
     static Ingested load(Target target, String name, int clients, int batchSize) {
         target.progress.printf("[%s] %d clients%s, %,d players, %d s warm-up + %d s measured; projections %s%n", name,
                 clients, batchSize == 0 ? "" : " x " + batchSize + " actions", target.options.players,
-                target.options.warmup, target.options.duration, target.api().awaitProjections(Duration.ofMinutes(5)));
+                target.options.warmup, target.options.duration, target.api().awaitProjections());
         Target.Load load = target.load(Load.class, new ActionLoad(target.baseUrl(), target.tokens.service(), clients,
                 target.options.players, batchSize, target.runId + "-" + name, name), name);
         GatlingStats.Request r = load.request();
@@ -96,7 +94,7 @@ public final class WriteCommands {
                 return;
             }
             target.progress.println("[rest-single] projections "
-                    + target.api().awaitProjections(Duration.ofMinutes(5)));
+                    + target.api().awaitProjections());
             IngestionBaselines baselines = new IngestionBaselines(target);
             Table table = new Table("rest-single vs plain JDBC into the same PostgreSQL (" + clients + " connections, "
                     + baselines.eventBytes() + "-byte events; " + target.database().describe() + ")",
